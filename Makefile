@@ -1,0 +1,41 @@
+# dateline — quick start: `make run`, then `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SAMPLES_DB ?= dateline-samples.db
+
+.PHONY: run test lint bench install install-system clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Debian packages the tests need (PostgreSQL server, Chromium + driver); root only.
+install-system:
+	@bash scripts/install-system.sh
+
+## Install, then run the main job on the bundled sample articles and print a summary.
+run: install
+	$(BIN)/dateline demo
+
+## Install what tests need when absent, then run the whole suite and ruff.
+test: install install-system
+	$(BIN)/ruff check src tests bench
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests bench
+
+## Benchmarks (not part of `make test`): print ratios measured in one run.
+bench: install
+	$(BIN)/python bench/pipeline_speed.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

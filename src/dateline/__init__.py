@@ -1,0 +1,3 @@
+"""dateline: news articles in, checkable records out."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,6 @@
+"""Imports every built-in stage module so that their stages register.
+
+Each stage module adds its own import line here.
+"""
+
+# ruff: noqa: F401
