@@ -86,7 +86,8 @@ def load_settings(path: str | Path | None = None, env: dict[str, str] | None = N
         names = {f.name for f in fields(Settings)}
         for k, v in table.items():
             if k not in names:
-                raise ConfigError(f"{file}: unknown setting '{k}'; known: {', '.join(sorted(names))}")
+                known = ", ".join(sorted(names))
+                raise ConfigError(f"{file}: unknown setting '{k}'; known: {known}")
             values[k] = v
     for f in fields(Settings):
         key = f"DATELINE_{f.name.upper()}"

@@ -134,7 +134,9 @@ class Pipeline:
     def process_one(self, article: Article) -> Record:
         return self.process([article])[0]
 
-    def stream(self, articles: Iterable[Article], batch_size: int | None = None) -> Iterator[Record]:
+    def stream(
+        self, articles: Iterable[Article], batch_size: int | None = None
+    ) -> Iterator[Record]:
         """Process an iterable lazily, ``batch_size`` articles at a time."""
         size = batch_size or self.settings.batch_size
         batch: list[Article] = []

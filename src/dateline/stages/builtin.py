@@ -4,3 +4,4 @@ Each stage module adds its own import line here.
 """
 
 # ruff: noqa: F401
+from dateline.stages import parse
