@@ -1,0 +1,51 @@
+"""Scoring dateline output against gold files (``dateline eval quotes|events|codes``).
+
+The rules are those of the shared reference scorer (``../shared/eval/score.py``)
+and give the same numbers; on top of them each result lists what went wrong.
+"""
+
+from __future__ import annotations
+
+from dateline.evaluation.codes import CodeDiagnostic, CodeScores, RootBreakdown, score_codes
+from dateline.evaluation.events import (
+    EventDiagnostic,
+    EventLevelScores,
+    EventScores,
+    score_events,
+)
+from dateline.evaluation.loading import load_jsonl_by_id
+from dateline.evaluation.metrics import Prf, precision_recall_f1
+from dateline.evaluation.names import name_tokens, same_speaker
+from dateline.evaluation.quotes import (
+    QuoteBucketScores,
+    QuoteDiagnostic,
+    QuoteScores,
+    locate_quote,
+    score_quotes,
+)
+from dateline.evaluation.report import format_report
+from dateline.evaluation.tasks import SCORERS, evaluate_files
+
+__all__ = [
+    "SCORERS",
+    "CodeDiagnostic",
+    "CodeScores",
+    "EventDiagnostic",
+    "EventLevelScores",
+    "EventScores",
+    "Prf",
+    "QuoteBucketScores",
+    "QuoteDiagnostic",
+    "QuoteScores",
+    "RootBreakdown",
+    "evaluate_files",
+    "format_report",
+    "load_jsonl_by_id",
+    "locate_quote",
+    "name_tokens",
+    "precision_recall_f1",
+    "same_speaker",
+    "score_codes",
+    "score_events",
+    "score_quotes",
+]

@@ -1,0 +1,52 @@
+"""Deciding whether a predicted speaker names the same person as the gold speaker."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Honorifics, offices and filler words that do not identify a person; dropped
+# before names are compared ("Foreign Minister Sergey Lavrov" -> "sergey lavrov").
+TITLE_WORDS = frozenset(
+    {
+        "the", "of", "mr", "mrs", "ms", "dr", "sir",
+        "president", "vice", "prime", "premier", "minister", "foreign", "chancellor",
+        "secretary", "general", "gen", "deputy", "chief",
+        "king", "queen", "prince", "sheikh", "pope",
+        "senator", "sen", "rep", "gov", "governor", "ambassador",
+        "spokesman", "spokeswoman", "spokesperson",
+    }
+)  # fmt: skip
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def name_tokens(name: str | None) -> list[str]:
+    """Lower-case ASCII word tokens of a name, accents removed, titles dropped.
+
+    A name made only of title words ("the Minister") keeps them, so it can
+    still match itself.
+    """
+    if not name:
+        return []
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    tokens = _WORD.findall(plain)
+    return [t for t in tokens if t not in TITLE_WORDS] or tokens
+
+
+def same_speaker(gold: str | None, predicted: str | None) -> bool:
+    """Same normalised name, same last token (surname), or half the words shared."""
+    gold_tokens, pred_tokens = name_tokens(gold), name_tokens(predicted)
+    if not gold_tokens or not pred_tokens:
+        return False
+    if gold_tokens == pred_tokens or gold_tokens[-1] == pred_tokens[-1]:
+        return True
+    gold_set, pred_set = set(gold_tokens), set(pred_tokens)
+    shared = len(gold_set & pred_set)
+    return shared / max(1, min(len(gold_set), len(pred_set))) >= 0.5
+
+
+def speakers_agree(gold: str | None, predicted: str | None) -> bool:
+    """Same person, or both unknown (``None``)."""
+    return same_speaker(gold, predicted) or (gold is None and predicted is None)
