@@ -1,0 +1,67 @@
+"""Options and helpers the commands share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from dateline.config import Settings, load_settings
+from dateline.errors import DatelineError
+from dateline.pipeline import Pipeline
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", help="TOML settings file (default: ./dateline.toml if present)."),
+]
+StagesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--stages",
+        help="Comma-separated stages to run, in order "
+        "(default: clean,dateline,sentences,parse,entities,quotes,actors,events).",
+    ),
+]
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="SQLite file or postgresql:// URL (default: $DATELINE_DB, else ./dateline.db).",
+    ),
+]
+
+#: Exit codes every command uses.
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_USAGE = 2
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    typer.echo(f"dateline: error: {message}", err=True)
+    raise typer.Exit(code=code)
+
+
+def check_iso_date(value: str, option: str) -> str:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"{option} must be a date as YYYY-MM-DD, not {value!r}")
+    return value
+
+
+def load(config: Path | None, **options: object) -> Settings:
+    try:
+        return load_settings(config).with_options(**options)
+    except DatelineError as e:
+        fail(str(e))
+
+
+def build_pipeline(config: Path | None, stages: str | None, **options: object) -> Pipeline:
+    settings = load(config, **options)
+    try:
+        names = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
+        return Pipeline(settings, stages=names)
+    except DatelineError as e:
+        fail(str(e))
