@@ -17,6 +17,14 @@ QUOTE_MAP = {"«": "“", "„": "“", "‟": "“", "»": "”", "‚": "‘"}
 _DROP = frozenset(ZERO_WIDTH)
 
 
+def _break_offset(raw: str, after: int, before: int) -> int:
+    """Input offset of the line break between two kept lines (first whitespace there)."""
+    for j in range(after, before):
+        if raw[j].isspace():
+            return j
+    return after
+
+
 def build_clean_text(raw: str, kept: Sequence[Line], paragraph_before: Sequence[bool]) -> CleanText:
     """Join ``kept`` lines of ``raw`` into a ``CleanText``.
 
@@ -29,9 +37,10 @@ def build_clean_text(raw: str, kept: Sequence[Line], paragraph_before: Sequence[
     for n, line in enumerate(kept):
         if out:
             sep = "\n\n" if paragraph_before[n] else "\n"
+            brk = _break_offset(raw, last_raw, line.start)
             for ch in sep:
                 out.append(ch)
-                offsets.append(last_raw)  # the line end just before the break
+                offsets.append(brk)
         space_pending = False
         for i in range(line.start, line.end):
             ch = raw[i]
