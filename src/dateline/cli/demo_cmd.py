@@ -20,7 +20,12 @@ def summary_table(records: Sequence[Record]) -> Table:
         dl = r.dateline
         where = "—"
         if dl is not None:
-            bits = [dl.place or "", dl.country or "", dl.agency or "", dl.date or dl.date_text or ""]
+            bits = [
+                dl.place or "",
+                dl.country or "",
+                dl.agency or "",
+                dl.date or dl.date_text or "",
+            ]
             where = " / ".join(b for b in bits if b)
         removed = Counter(x.kind for x in r.removed)
         speakers = Counter(q.speaker for q in r.quotes if q.speaker)

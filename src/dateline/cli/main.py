@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from dateline import __version__
-from dateline.cli import common
+from dateline.cli import common, store_cmd
 from dateline.cli.eval_cmd import eval_app
 from dateline.extract import Problem, extract_records
 
@@ -24,7 +24,6 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-app.add_typer(eval_app, name="eval")
 
 
 def _version(value: bool) -> None:
@@ -113,6 +112,10 @@ def demo(
     from dateline.cli.demo_cmd import run_demo
 
     run_demo(db=db, serve=serve, port=port)
+
+
+store_cmd.register(app)
+app.add_typer(eval_app, name="eval")
 
 
 def run() -> None:  # pragma: no cover - console entry point

@@ -1,0 +1,301 @@
+"""Commands over the store: ingest, quotes, events, search, stats."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from dateline.cli import common
+from dateline.errors import DatelineError
+
+OutputOption = Annotated[str, typer.Option("--output-format", "--as", help="table, json or csv.")]
+SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")]
+UntilOption = Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")]
+LimitOption = Annotated[int, typer.Option(help="At most this many rows.")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (same as --as json).")]
+CsvFlag = Annotated[bool, typer.Option("--csv", help="Print CSV (same as --as csv).")]
+
+
+def _open(db: str | None):  # type: ignore[no-untyped-def]
+    from dateline.store.open import open_store
+
+    try:
+        return open_store(db)
+    except DatelineError as e:
+        common.fail(str(e))
+
+
+def print_rows(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str]) -> None:
+    """Rows as a rich table, JSON (a list) or CSV on standard output."""
+    if fmt == "json":
+        typer.echo(json.dumps(list(rows), ensure_ascii=False, indent=1, default=str))
+        return
+    if fmt == "csv":
+        cols = list(rows[0].keys()) if rows else list(columns)
+        w = csv.DictWriter(sys.stdout, fieldnames=cols, extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow(r)
+        return
+    if fmt != "table":
+        common.fail(f"output format must be table, json or csv, not {fmt!r}")
+    table = Table(show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in columns))
+    Console().print(table)
+    typer.echo(f"{len(rows)} rows")
+
+
+def _fmt(fmt: str, as_json: bool, as_csv: bool) -> str:
+    return "json" if as_json else "csv" if as_csv else fmt
+
+
+def _dates(since: str | None, until: str | None) -> None:
+    for value, opt in ((since, "--since"), (until, "--until")):
+        if value is not None:
+            common.check_iso_date(value, opt)
+
+
+def ingest(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files (.txt .html .jsonl .jsonl.gz .warc .warc.gz .rss .atom .xml), "
+            "directories (recursive), globs, or - for standard input."
+        ),
+    ],
+    db: common.DbOption = None,
+    workers: Annotated[int, typer.Option(help="Processes that run the NLP (one writer).")] = 1,
+    engine: Annotated[str, typer.Option(help="local (processes) or dask.")] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (default: a local 2-worker cluster)."),
+    ] = None,
+    max_chars: Annotated[
+        int | None, typer.Option(help="Refuse (quarantine) inputs longer than this.")
+    ] = None,
+    fields: Annotated[
+        str | None,
+        typer.Option(help="JSON Lines field names, e.g. 'text=body,id=uid,published=date'."),
+    ] = None,
+    languages: Annotated[
+        str, typer.Option(help="Comma-separated languages to process; others are skipped.")
+    ] = "en",
+    config: common.ConfigOption = None,
+    stages: common.StagesOption = None,
+) -> None:
+    """Run the pipeline over SOURCES and store the records.
+
+    Idempotent (the same article twice is stored once and counted as a duplicate)
+    and resumable (after an interruption the same command continues where it
+    stopped). Bad inputs go to the quarantine table and are counted.
+    Exit codes: 0 all stored, 1 some inputs quarantined, 2 usage or configuration error.
+    """
+    from dateline.ingest.items import JsonFields, ReadOptions
+    from dateline.runner.local import run_ingest
+
+    settings = common.load(config, max_chars=max_chars)
+    try:
+        options = ReadOptions(
+            fields=JsonFields.parse(fields) if fields else JsonFields(),
+            max_chars=settings.max_chars,
+            languages=tuple(x.strip() for x in languages.split(",") if x.strip()),
+        )
+    except ValueError as e:
+        common.fail(str(e))
+    names = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
+    err = Console(stderr=True)
+    try:
+        if engine == "dask":
+            from dateline.runner.dask_engine import run_ingest_dask
+
+            summary = run_ingest_dask(
+                sources,
+                db=db,
+                settings=settings,
+                scheduler=scheduler,
+                options=options,
+                stages=names,
+            )
+        elif engine == "local":
+            summary = _run_local(run_ingest, sources, db, workers, settings, options, names, err)
+        else:
+            common.fail(f"--engine must be local or dask, not {engine!r}")
+    except DatelineError as e:
+        common.fail(str(e))
+    table = Table(title="ingest summary")
+    table.add_column("")
+    table.add_column("count", justify="right")
+    for key in ("read", "processed", "duplicates", "skipped", "quarantined", "quotes", "events"):
+        table.add_row(key, str(getattr(summary, key)))
+    table.add_row("time", f"{summary.seconds:.1f} s ({summary.rate:.1f} articles/s)")
+    err.print(table)
+    err.print(f"store: {summary.db}" + (" (resumed an interrupted run)" if summary.resumed else ""))
+    raise typer.Exit(code=summary.exit_code)
+
+
+def _run_local(run_ingest, sources, db, workers, settings, options, names, err):  # type: ignore[no-untyped-def]
+    if not err.is_terminal:
+
+        def log(p) -> None:  # type: ignore[no-untyped-def]
+            err.print(
+                f"read {p.read} processed {p.processed} duplicates {p.duplicates} "
+                f"quarantined {p.quarantined} ({p.rate:.1f}/s) {p.current}",
+                highlight=False,
+                soft_wrap=True,
+            )
+
+        return run_ingest(
+            sources,
+            db=db,
+            workers=workers,
+            settings=settings,
+            progress=log,
+            options=options,
+            stages=names,
+        )
+    with Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total} files"),
+        TextColumn("{task.fields[read]} articles · {task.fields[rate]:.1f}/s"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("ingest", total=None, read=0, rate=0.0)
+
+        def show(p) -> None:  # type: ignore[no-untyped-def]
+            bar.update(
+                task,
+                completed=p.files_done,
+                total=p.files_total or None,
+                read=p.read,
+                rate=p.rate,
+            )
+
+        return run_ingest(
+            sources,
+            db=db,
+            workers=workers,
+            settings=settings,
+            progress=show,
+            options=options,
+            stages=names,
+        )
+
+
+def quotes(
+    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
+    search: Annotated[str | None, typer.Option(help="Words in the quotation.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = 50,
+    db: common.DbOption = None,
+    fmt: OutputOption = "table",
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+) -> None:
+    """Quotations in the store: who said what, where."""
+    from dateline.store.query import query_quotes
+
+    _dates(since, until)
+    rows = query_quotes(
+        _open(db), speaker=speaker, search=search, since=since, until=until, limit=limit
+    )
+    print_rows(
+        rows, _fmt(fmt, as_json, as_csv), ["published", "speaker", "kind", "text", "article_id"]
+    )
+
+
+def events(
+    plover: Annotated[str | None, typer.Option(help="PLOVER event type, e.g. CONSULT.")] = None,
+    cameo: Annotated[str | None, typer.Option(help="CAMEO code or prefix, e.g. 04.")] = None,
+    source: Annotated[str | None, typer.Option(help="Source country (ISO alpha-3).")] = None,
+    target: Annotated[str | None, typer.Option(help="Target country (ISO alpha-3).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = 50,
+    db: common.DbOption = None,
+    fmt: OutputOption = "table",
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+) -> None:
+    """Events in the store: who did what to whom."""
+    from dateline.store.query import query_events
+
+    _dates(since, until)
+    rows = query_events(
+        _open(db),
+        plover=plover,
+        cameo=cameo,
+        source=source,
+        target=target,
+        since=since,
+        until=until,
+        limit=limit,
+    )
+    print_rows(
+        rows,
+        _fmt(fmt, as_json, as_csv),
+        ["date", "cameo", "plover", "source_code", "target_code", "trigger", "article_id"],
+    )
+
+
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find in titles and texts.")],
+    limit: LimitOption = 20,
+    db: common.DbOption = None,
+    fmt: OutputOption = "table",
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+) -> None:
+    """Full-text search over the stored articles."""
+    from dateline.store.query import search_articles
+
+    rows = search_articles(_open(db), text, limit=limit)
+    print_rows(rows, _fmt(fmt, as_json, as_csv), ["id", "published", "title", "snippet"])
+
+
+def stats(
+    db: common.DbOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Counts in the store: articles, quotes, events, top speakers and event types."""
+    from dateline.store.query import stats as store_stats
+
+    data = store_stats(_open(db))
+    if as_json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+        return
+    console = Console()
+    for key, value in data.items():
+        if isinstance(value, list):
+            console.print(f"[bold]{key}[/bold]")
+            for row in value:
+                console.print("  " + "  ".join(str(v) for v in row.values()), highlight=False)
+        elif isinstance(value, dict):
+            console.print(f"[bold]{key}[/bold]")
+            for k, v in value.items():
+                console.print(f"  {k:18} {v}", highlight=False)
+        else:
+            console.print(f"{key:20} {value}", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(ingest)
+    app.command()(quotes)
+    app.command()(events)
+    app.command()(search)
+    app.command()(stats)
