@@ -55,14 +55,35 @@ def totals_line(records: Sequence[Record]) -> str:
 
 
 def run_demo(db: str, serve: bool, port: int) -> None:
+    """Ingest the bundled samples into ``db``, print what came out, then serve it."""
+    import tempfile
+
     from dateline.config import load_settings
-    from dateline.pipeline import Pipeline
-    from dateline.samples import load_samples
+    from dateline.runner.local import run_ingest
+    from dateline.samples import write_samples_jsonl
+    from dateline.store.open import open_store
 
     console = Console()
     settings = load_settings()
-    pipeline = Pipeline(settings)
-    with console.status("processing the sample articles…"):
-        records = pipeline.process(load_samples())
+    with tempfile.TemporaryDirectory(prefix="dateline-samples-") as tmp:
+        src = write_samples_jsonl(f"{tmp}/samples.jsonl")
+        with console.status("ingesting the sample articles…"):
+            summary = run_ingest([str(src)], db=db, settings=settings)
+    store = open_store(db)
+    try:
+        records = list(store.iter_records())
+    finally:
+        store.close()
     console.print(summary_table(records))
     console.print(totals_line(records))
+    console.print(
+        f"this run: read {summary.read}, stored {summary.processed}, "
+        f"duplicates {summary.duplicates}, quarantined {summary.quarantined} "
+        f"in {summary.seconds:.1f} s; store: {db}",
+        highlight=False,
+    )
+    if serve:
+        from dateline.web.server import serve as serve_web
+
+        console.print(f"serving the web UI at http://127.0.0.1:{port}/  (Ctrl-C stops it)")
+        serve_web(db, port=port)

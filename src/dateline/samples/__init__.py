@@ -8,6 +8,7 @@ then the article text exactly as a scraper would deliver it.
 from __future__ import annotations
 
 from importlib.resources import files
+from pathlib import Path
 
 from dateline.model import Article
 
@@ -44,4 +45,27 @@ def load_samples() -> list[Article]:
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".txt"):
             out.append(parse_sample(entry.name[: -len(".txt")], entry.read_text(encoding="utf-8")))
+    return out
+
+
+def write_samples_jsonl(path: str | Path) -> Path:
+    """Write the samples as JSON Lines (id, text, title, published, source, url) to ``path``.
+
+    This is the form ``dateline ingest`` reads, so the demo runs the real ingest job.
+    """
+    import json
+
+    out = Path(path)
+    with out.open("w", encoding="utf-8") as fh:
+        for a in load_samples():
+            row = {
+                "id": a.id,
+                "text": a.text,
+                "title": a.title,
+                "published": a.published,
+                "source": a.source,
+                "url": a.url,
+                "lang": a.lang,
+            }
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     return out
