@@ -1,0 +1,76 @@
+"""CAMEO / PLOVER / country tables: project-authored data files and their small loaders.
+
+Public API (all loaders read packaged data once and cache it):
+
+- :func:`load_cameo_codes`, :func:`get_cameo`, :func:`goldstein`, :func:`quad_class`
+- :func:`plover_for`, :func:`plover_type`, :data:`PLOVER_TYPES`
+- :func:`load_patterns`, :func:`pattern_index` (:class:`PatternIndex`, :class:`VerbPattern`)
+- :func:`load_actor_dictionary`, :func:`code_actor` (:class:`ActorCode`)
+- :func:`gdelt_columns`
+"""
+
+from dateline.codes.actors import (
+    ActorCode,
+    ActorDictionary,
+    ActorEntry,
+    RoleHit,
+    TermHit,
+    code_actor,
+    country_of,
+    load_actor_dictionary,
+)
+from dateline.codes.cameo import (
+    QUAD_CLASSES,
+    ROOTS,
+    CameoCode,
+    cameo_root,
+    get_cameo,
+    goldstein,
+    is_cameo_code,
+    load_cameo_codes,
+    quad_class,
+)
+from dateline.codes.gdelt import gdelt_columns
+from dateline.codes.patterns import (
+    PatternIndex,
+    VerbPattern,
+    load_patterns,
+    modality_words,
+    negation_words,
+    pattern_index,
+    word_forms,
+)
+from dateline.codes.plover import PLOVER_TYPES, PloverType, load_plover_map, plover_for, plover_type
+
+__all__ = [
+    "PLOVER_TYPES",
+    "QUAD_CLASSES",
+    "ROOTS",
+    "ActorCode",
+    "ActorDictionary",
+    "ActorEntry",
+    "CameoCode",
+    "PatternIndex",
+    "PloverType",
+    "RoleHit",
+    "TermHit",
+    "VerbPattern",
+    "cameo_root",
+    "code_actor",
+    "country_of",
+    "gdelt_columns",
+    "get_cameo",
+    "goldstein",
+    "is_cameo_code",
+    "load_actor_dictionary",
+    "load_cameo_codes",
+    "load_patterns",
+    "load_plover_map",
+    "modality_words",
+    "negation_words",
+    "pattern_index",
+    "plover_for",
+    "plover_type",
+    "quad_class",
+    "word_forms",
+]

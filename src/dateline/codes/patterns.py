@@ -1,0 +1,306 @@
+"""The event pattern dictionary: trigger lemma (+ preposition, object words) -> CAMEO code.
+
+Data and its format: ``data/verb_patterns.yaml`` (documented at its top). This module
+does no NLP: a caller extracts, from its own parse, the trigger's lemma and part of speech,
+the prepositions/particles attached to it, the lemmas of its object phrases and the lemma of
+its to-infinitive complement, and asks :meth:`PatternIndex.match` for the best entry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Any
+
+from dateline.codes._resources import read_data_yaml
+from dateline.codes.cameo import load_cameo_codes
+
+POS_VALUES = frozenset({"VERB", "NOUN", "ADJ"})
+_FIELDS = frozenset(
+    {
+        "lemma",
+        "pos",
+        "code",
+        "prep",
+        "object_any",
+        "object_all",
+        "object_none",
+        "xcomp_any",
+        "modal_code",
+        "irregular_code",
+        "reverse",
+        "note",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    """One entry of the pattern dictionary (see verb_patterns.yaml for each field)."""
+
+    lemma: str
+    code: str
+    pos: str = "VERB"
+    prep: tuple[str, ...] = ()
+    object_any: tuple[str, ...] = ()
+    object_all: tuple[str, ...] = ()
+    object_none: tuple[str, ...] = ()
+    xcomp_any: tuple[str, ...] = ()
+    modal_code: str | None = None
+    irregular_code: str | None = None
+    reverse: bool = False
+    note: str = ""
+    order: int = 0  # position in the file: breaks ties between equally specific entries
+    # object words with their singular forms, so that lemmas ("talk") and surface words
+    # ("talks") both match an entry written with either
+    any_forms: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    all_forms: tuple[frozenset[str], ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def specificity(self) -> int:
+        """How many constraints the entry sets (more wins)."""
+        return (
+            bool(self.prep)
+            + bool(self.object_any)
+            + len(self.object_all)
+            + bool(self.xcomp_any)
+        )
+
+    def matches(
+        self,
+        *,
+        preps: Iterable[str] = (),
+        object_lemmas: Iterable[str] = (),
+        xcomp_lemmas: Iterable[str] = (),
+    ) -> bool:
+        """True when every constraint of the entry holds for these features (lower case)."""
+        if self.prep and not set(self.prep) & {p.lower() for p in preps}:
+            return False
+        objects = {w.lower() for w in object_lemmas}
+        any_forms = self.any_forms or frozenset(self.object_any)
+        if self.object_any and not any_forms & objects:
+            return False
+        all_forms = self.all_forms or tuple(frozenset({w}) for w in self.object_all)
+        if self.object_all and not all(forms & objects for forms in all_forms):
+            return False
+        if self.object_none and set(self.object_none) & objects:
+            return False
+        if not self.xcomp_any:
+            return True
+        xcomps = {x.lower() for x in xcomp_lemmas}
+        return bool(xcomps) if "*" in self.xcomp_any else bool(set(self.xcomp_any) & xcomps)
+
+    def code_for(self, *, modal: bool = False, irregular: bool = False) -> str:
+        """The code to emit: ``modal_code`` for intentions, ``irregular_code`` for non-state
+        attackers, else ``code``."""
+        if modal and self.modal_code:
+            return self.modal_code
+        if irregular and self.irregular_code:
+            return self.irregular_code
+        return self.code
+
+
+def word_variants(word: str) -> frozenset[str]:
+    """A word and its likely singular forms ("talks" -> talk; "ties" -> tie; "crises")."""
+    w = word.lower()
+    out = {w}
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        out.add(w[:-1])
+        if w.endswith("ies"):
+            out.add(w[:-3] + "y")
+        if w.endswith(("ses", "xes", "ches", "shes", "zes")):
+            out.add(w[:-2])
+    return frozenset(out)
+
+
+def _words(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"verb_patterns.yaml: {where}: expected a word or a list of words")
+    return tuple(v.lower() for v in value)
+
+
+def _pattern_from(item: dict[str, Any], order: int) -> VerbPattern:
+    where = f"entry {order} ({item.get('lemma')!r})"
+    unknown = set(item) - _FIELDS
+    if unknown:
+        raise ValueError(f"verb_patterns.yaml: {where}: unknown field(s) {sorted(unknown)}")
+    if not isinstance(item.get("lemma"), str) or not isinstance(item.get("code"), str):
+        raise ValueError(f"verb_patterns.yaml: {where}: lemma and code (quoted) are required")
+    pos = str(item.get("pos", "VERB")).upper()
+    if pos not in POS_VALUES:
+        raise ValueError(f"verb_patterns.yaml: {where}: pos must be one of {sorted(POS_VALUES)}")
+    codes = load_cameo_codes()
+    for key in ("code", "modal_code", "irregular_code"):
+        value = item.get(key)
+        if value is not None and str(value) not in codes:
+            raise ValueError(f"verb_patterns.yaml: {where}: {key} {value!r} is not a CAMEO code")
+    object_any = _words(item.get("object_any"), where)
+    object_all = _words(item.get("object_all"), where)
+    return VerbPattern(
+        lemma=item["lemma"].lower(),
+        code=item["code"],
+        pos=pos,
+        prep=_words(item.get("prep"), where),
+        object_any=object_any,
+        object_all=object_all,
+        object_none=_words(item.get("object_none"), where),
+        xcomp_any=_words(item.get("xcomp_any"), where),
+        modal_code=item.get("modal_code"),
+        irregular_code=item.get("irregular_code"),
+        reverse=bool(item.get("reverse", False)),
+        note=str(item.get("note", "")),
+        order=order,
+        any_forms=frozenset().union(*(word_variants(w) for w in object_any)),
+        all_forms=tuple(word_variants(w) for w in object_all),
+    )
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[tuple[VerbPattern, ...], dict[str, Any]]:
+    data = read_data_yaml("verb_patterns.yaml")
+    patterns = tuple(_pattern_from(item, i) for i, item in enumerate(data["patterns"]))
+    return patterns, data
+
+
+def load_patterns() -> list[VerbPattern]:
+    """All entries of the pattern dictionary, in file order (a fresh list each call)."""
+    return list(_load()[0])
+
+
+@lru_cache(maxsize=1)
+def negation_words() -> frozenset[str]:
+    """Words that negate a trigger ("not", "never", "failed")."""
+    return frozenset(w.lower() for w in _load()[1].get("negation_words", []))
+
+
+@lru_cache(maxsize=1)
+def modality_words() -> frozenset[str]:
+    """Words that make a trigger an intention or possibility ("will", "plans")."""
+    return frozenset(w.lower() for w in _load()[1].get("modality_words", []))
+
+
+def _double_final(lemma: str) -> bool:
+    # short one-syllable consonant-vowel-consonant verbs double: ban -> banned
+    return bool(re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", lemma))
+
+
+def word_forms(lemma: str, pos: str = "VERB") -> frozenset[str]:
+    """Inflected forms of a trigger lemma (regular rules plus the file's irregular forms)."""
+    forms = {lemma}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        stem = lemma[:-1]
+        forms |= {stem + "ies", stem + "ied", lemma + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    elif lemma.endswith("ee"):
+        forms |= {lemma + "s", lemma + "d", lemma + "ing"}
+    elif lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif _double_final(lemma):
+        forms |= {lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+    if pos != "VERB":
+        forms = {f for f in forms if not f.endswith(("ed", "ing"))} | {lemma}
+    irregular = _load()[1].get("irregular_forms", {}).get(lemma, [])
+    if irregular:  # "met", not "meeted"
+        forms = {f for f in forms if not f.endswith("ed")} | set(irregular)
+    return frozenset(forms)
+
+
+class PatternIndex:
+    """The pattern dictionary indexed by (lemma, part of speech), most specific first."""
+
+    def __init__(self, patterns: Sequence[VerbPattern]) -> None:
+        grouped: dict[tuple[str, str], list[VerbPattern]] = {}
+        for p in patterns:
+            grouped.setdefault((p.lemma, p.pos), []).append(p)
+        self._by_key: Mapping[tuple[str, str], tuple[VerbPattern, ...]] = MappingProxyType(
+            {
+                k: tuple(sorted(v, key=lambda p: (-p.specificity, p.order)))
+                for k, v in grouped.items()
+            }
+        )
+        forms: dict[str, set[str]] = {}
+        for lemma, pos in self._by_key:
+            for f in word_forms(lemma, pos):
+                forms.setdefault(f, set()).add(lemma)
+        self._lemmas_of_form: Mapping[str, tuple[str, ...]] = MappingProxyType(
+            {f: tuple(sorted(v)) for f, v in forms.items()}
+        )
+        by_lemma: dict[str, list[VerbPattern]] = {}
+        for (lemma, _pos), entries in self._by_key.items():
+            by_lemma.setdefault(lemma, []).extend(entries)
+        self.by_lemma: Mapping[str, tuple[VerbPattern, ...]] = MappingProxyType(
+            {k: tuple(v) for k, v in by_lemma.items()}
+        )
+
+    def lemmas(self, pos: str | None = None) -> frozenset[str]:
+        """All trigger lemmas (of one part of speech when ``pos`` is given)."""
+        return frozenset(lemma for lemma, p in self._by_key if pos is None or p == pos)
+
+    def candidates(self, lemma: str, pos: str = "VERB") -> tuple[VerbPattern, ...]:
+        """Entries for a lemma and part of speech, most specific first."""
+        return self._by_key.get((lemma.lower(), pos.upper()), ())
+
+    def lemmas_for_form(self, form: str) -> tuple[str, ...]:
+        """Trigger lemmas that have ``form`` among their inflections ("met" -> meet)."""
+        return self._lemmas_of_form.get(form.lower(), ())
+
+    def match(
+        self,
+        lemma: str,
+        *,
+        pos: str = "VERB",
+        preps: Iterable[str] = (),
+        object_lemmas: Iterable[str] = (),
+        xcomp_lemmas: Iterable[str] = (),
+        form: str | None = None,
+    ) -> VerbPattern | None:
+        """The most specific entry whose constraints hold, or None.
+
+        ``form`` (the word as written) is a fallback for a wrong lemma or tag from the
+        tagger: "pressured" tagged ADJ with lemma "pressured" still finds ``pressure``.
+        """
+        preps, objects, xcomps = tuple(preps), tuple(object_lemmas), tuple(xcomp_lemmas)
+        tries: list[tuple[str, str]] = [(lemma.lower(), pos.upper())]
+        if form is not None:
+            verbish = form.lower().endswith(("ed", "ing")) or pos.upper() == "VERB"
+            for alt in self.lemmas_for_form(form):
+                tries.append((alt, pos.upper()))
+                if verbish:
+                    tries.append((alt, "VERB"))
+        seen: set[tuple[str, str]] = set()
+        for key in tries:
+            if key in seen:
+                continue
+            seen.add(key)
+            for p in self.candidates(*key):
+                if p.matches(preps=preps, object_lemmas=objects, xcomp_lemmas=xcomps):
+                    return p
+        return None
+
+    def surface_forms(self) -> frozenset[str]:
+        """Every inflected form of every trigger lemma (for a cheap pre-filter)."""
+        out: set[str] = set()
+        for lemma, pos in self._by_key:
+            out |= word_forms(lemma, pos)
+        return frozenset(out)
+
+    def cue_regex(self) -> re.Pattern[str]:
+        """A case-insensitive regex that finds any trigger form in raw text."""
+        forms = sorted(self.surface_forms(), key=len, reverse=True)
+        return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def pattern_index() -> PatternIndex:
+    """The shared index over :func:`load_patterns`."""
+    return PatternIndex(_load()[0])
