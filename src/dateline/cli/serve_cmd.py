@@ -1,0 +1,31 @@
+"""``dateline serve``: the web UI and JSON API over a store."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from dateline.cli import common
+
+
+def serve(
+    db: common.DbOption = None,
+    host: Annotated[
+        str, typer.Option(help="Address to bind; the UI has no login, so keep it local.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    read_only: Annotated[
+        bool, typer.Option("--read-only", help="Refuse every write (paste-and-save).")
+    ] = False,
+) -> None:
+    """Serve the store in a browser (pages) and as a JSON API (/api, docs at /docs).
+
+    Every page has a JSON twin: the same URL with .json, or Accept: application/json.
+    """
+    from dateline.store.open import resolve_db
+    from dateline.web.server import serve as run_server
+
+    target = resolve_db(db)
+    typer.echo(f"dateline: serving {target} at http://{host}:{port}/  (Ctrl-C stops it)", err=True)
+    run_server(target, host=host, port=port, read_only=read_only)
