@@ -1,0 +1,278 @@
+"""Every input the user names, as one stream of articles, skips and quarantines.
+
+``read_sources`` takes files, directories (recursive, by extension), glob
+patterns and ``-`` (standard input), picks the reader by extension (or by
+sniffing the first bytes), detects the language, and never raises for bad
+input: what cannot be read is yielded as ``Quarantined``.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from dateline.errors import InputError
+from dateline.ingest.decode import DecodeFailure, decode_bytes
+from dateline.ingest.feeds import parse_feed, read_feed
+from dateline.ingest.files import byte_limit, read_bounded
+from dateline.ingest.html import html_id, html_to_article
+from dateline.ingest.items import Quarantined, ReadItem, ReadOptions, Skipped
+from dateline.ingest.jsonl import read_jsonl, read_jsonl_stream
+from dateline.ingest.lang import detect_language
+from dateline.ingest.text import bytes_to_article, read_text_file
+from dateline.ingest.warc import read_warc, read_warc_stream
+from dateline.model import Article
+
+STDIN = "-"
+
+#: Reader kind for each file-name ending (longest ending wins).
+EXTENSIONS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".html.gz": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonl.gz": "jsonl",
+    ".ndjson.gz": "jsonl",
+    ".warc": "warc",
+    ".warc.gz": "warc",
+    ".arc": "warc",
+    ".arc.gz": "warc",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+}
+_GLOB_CHARS = set("*?[")
+
+
+def kind_of(path: str | Path) -> str | None:
+    """The reader kind for a file name, or ``None`` when the ending is unknown."""
+    name = str(path).lower()
+    best = None
+    for ext, kind in EXTENSIONS.items():
+        if name.endswith(ext) and (best is None or len(ext) > len(best[0])):
+            best = (ext, kind)
+    return best[1] if best else None
+
+
+def sniff(head: bytes) -> str:
+    """The reader kind from a file's first bytes."""
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = gzip.GzipFile(fileobj=io.BytesIO(head)).read(512)
+        except (OSError, EOFError):
+            return "text"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
+    if start.startswith((b"warc/", b"filedesc://")):
+        return "warc"
+    if start.startswith(b"{"):
+        return "jsonl"
+    if b"<rss" in start or b"<feed" in start or b"<rdf:rdf" in start:
+        return "feed"
+    if start.startswith((b"<!doctype html", b"<html")) or b"<html" in start:
+        return "html"
+    if start.startswith(b"<?xml"):
+        return "feed" if b"<rss" in head.lower() or b"<feed" in head.lower() else "html"
+    return "text"
+
+
+def expand_sources(paths: Iterable[str], strict: bool = False) -> Iterator[tuple[str, str]]:
+    """(path, kind) for each file to read, in a stable order; ``-`` is standard input.
+
+    Directories are walked recursively (hidden entries skipped) and keep only
+    files with a known ending; glob patterns expand (``**`` recursive). With
+    ``strict``, a path that names nothing raises ``InputError``; otherwise it is
+    yielded with kind ``"missing"``.
+    """
+    for p in paths:
+        if p == STDIN:
+            yield STDIN, "stdin"
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                rel = f.relative_to(path).parts
+                if any(part.startswith(".") for part in rel) or not f.is_file():
+                    continue
+                kind = kind_of(f)
+                if kind:
+                    yield str(f), kind
+        elif path.is_file():
+            yield str(path), kind_of(path) or "sniff"
+        elif _GLOB_CHARS & set(p):
+            matches = sorted(glob.glob(p, recursive=True))
+            files = [m for m in matches if Path(m).is_file()]
+            if not files and strict:
+                raise InputError(p, "the pattern matches no file")
+            for m in files:
+                yield m, kind_of(m) or "sniff"
+        else:
+            if strict:
+                raise InputError(p, "no such file or directory")
+            yield p, "missing"
+
+
+def check_sources(paths: Iterable[str]) -> None:
+    """Raise ``InputError`` (a usage error) when a named source does not exist."""
+    for _ in expand_sources(paths, strict=True):
+        pass
+
+
+def read_stream(
+    stream: BinaryIO, source: str, kind: str, options: ReadOptions
+) -> Iterator[Article | Quarantined]:
+    """Items of one open stream of a known ``kind`` (text, html, jsonl, warc, feed)."""
+    if kind == "jsonl":
+        peek = getattr(stream, "peek", None)
+        if peek is not None and peek(2)[:2] == b"\x1f\x8b":
+            with gzip.GzipFile(fileobj=stream) as gz:
+                yield from read_jsonl_stream(gz, source, options.fields, options.max_chars)  # type: ignore[arg-type]
+        else:
+            yield from read_jsonl_stream(stream, source, options.fields, options.max_chars)
+        return
+    if kind == "warc":
+        yield from read_warc_stream(stream, source, options.max_chars)
+        return
+    data, more = read_bounded(stream, byte_limit(options.max_chars))
+    if kind == "feed":
+        if more:
+            yield Quarantined(source, None, "oversize: feed larger than the limit")
+        else:
+            yield from parse_feed(data, source, options.max_chars)
+        return
+    art_id = "stdin" if source == STDIN else html_id(source)
+    if kind == "html":
+        if more:
+            yield Quarantined(
+                source, None, f"oversize: more than {options.max_chars:,} characters"
+            )
+            return
+        if data[:2] == b"\x1f\x8b":
+            try:
+                data, more = read_bounded(
+                    gzip.GzipFile(fileobj=io.BytesIO(data)), byte_limit(options.max_chars)
+                )
+            except (OSError, EOFError) as e:
+                yield Quarantined(source, None, f"broken gzip: {e}")
+                return
+        try:
+            html = decode_bytes(data)
+        except DecodeFailure as e:
+            yield Quarantined(source, None, str(e))
+            return
+        yield html_to_article(html, source, art_id)
+        return
+    yield bytes_to_article(data, source, art_id, options.max_chars, truncated=more)
+
+
+def _read_file(path: str, kind: str, options: ReadOptions) -> Iterator[Article | Quarantined]:
+    if kind == "missing":
+        yield Quarantined(path, None, "no such file or directory")
+    elif kind == "jsonl":
+        yield from read_jsonl(path, options.fields, options.max_chars)
+    elif kind == "warc":
+        yield from read_warc(path, options.max_chars)
+    elif kind == "feed":
+        yield from read_feed(path, options.max_chars)
+    elif kind == "text":
+        yield read_text_file(path, options.max_chars)
+    else:  # html or sniff: decide from the first bytes
+        try:
+            with open(path, "rb") as f:
+                if kind == "sniff":
+                    kind = sniff(f.read(4096))
+                    f.seek(0)
+                if kind in ("jsonl", "warc", "feed", "text"):
+                    yield from _read_file(path, kind, options)
+                    return
+                yield from read_stream(f, path, "html", options)
+        except OSError as e:
+            yield Quarantined(path, None, f"cannot read file: {e.strerror or e}")
+
+
+def read_stdin(
+    options: ReadOptions, stream: BinaryIO | None = None
+) -> Iterator[Article | Quarantined]:
+    """Standard input: JSON lines, a WARC, a feed, one HTML page or one text (sniffed)."""
+    raw = stream or sys.stdin.buffer
+    buffered = raw if hasattr(raw, "peek") else io.BufferedReader(raw)  # type: ignore[arg-type]
+    kind = sniff(buffered.peek(4096)[:4096])  # type: ignore[attr-defined]
+    yield from read_stream(buffered, STDIN, kind, options)  # type: ignore[arg-type]
+
+
+def language_check(article: Article, options: ReadOptions, position: str | None) -> ReadItem:
+    """The article with ``lang`` set, or ``Skipped`` when its language is not wanted."""
+    if not options.languages:
+        return article
+    if article.lang:
+        lang = article.lang.lower().split("-")[0]
+    elif len(article.text.strip()) < options.min_chars_for_lang:
+        return article
+    else:
+        lang, prob = detect_language(article.text)
+        if prob < 0.5:
+            return article
+    article.lang = lang
+    if lang not in options.languages:
+        return Skipped(
+            article.source or "",
+            position,
+            f"language '{lang}' is not one of {', '.join(options.languages)}",
+            article.id,
+            lang,
+        )
+    return article
+
+
+def read_sources(
+    paths: Iterable[str],
+    options: ReadOptions | None = None,
+    on_file: Callable[[str], None] | None = None,
+) -> Iterator[ReadItem]:
+    """Every article of every source, as ``Article``, ``Skipped`` or ``Quarantined``.
+
+    Never raises for bad input. ``on_file`` is called with each file's path
+    before it is read (for progress display).
+    """
+    options = options or ReadOptions()
+    for path, kind in expand_sources(paths):
+        if on_file is not None:
+            on_file(path)
+        items = read_stdin(options) if kind == "stdin" else _read_file(path, kind, options)
+        n = 0
+        while True:
+            try:
+                item = next(items)
+            except StopIteration:
+                break
+            except Exception as e:  # a reader bug must not stop the run
+                yield Quarantined(path, f"item {n + 1}", f"reader failed: {type(e).__name__}: {e}")
+                break
+            n += 1
+            if isinstance(item, Article):
+                try:
+                    yield language_check(item, options, f"item {n}")
+                except Exception as e:
+                    yield Quarantined(path, f"item {n}", f"language detection failed: {e}")
+            else:
+                yield item
+
+
+__all__ = [
+    "EXTENSIONS",
+    "check_sources",
+    "expand_sources",
+    "kind_of",
+    "read_sources",
+    "read_stdin",
+    "read_stream",
+    "sniff",
+]
