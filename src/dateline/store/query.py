@@ -1,0 +1,154 @@
+"""Questions users ask of a store: quotes, events, full-text search, stats.
+
+Every function returns plain dicts (JSON-ready) so the CLI and the web app can
+print them as tables, JSON or CSV. Dates compare on their first ten
+characters (``YYYY-MM-DD``); ``since`` and ``until`` are inclusive.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.store.base import Store
+
+_DAY = "substr({col}, 1, 10)"
+
+
+def _date_filters(
+    col: str, since: str | None, until: str | None, where: list[str], params: list[Any]
+) -> None:
+    if since:
+        where.append(f"{_DAY.format(col=col)} >= ?")
+        params.append(since[:10])
+    if until:
+        where.append(f"{_DAY.format(col=col)} <= ?")
+        params.append(until[:10])
+
+
+def _where(where: list[str]) -> str:
+    return f" WHERE {' AND '.join(where)}" if where else ""
+
+
+def query_quotes(
+    store: Store,
+    speaker: str | None = None,
+    search: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Quotes, newest article first.
+
+    ``speaker``: part of the speaker's name (case-insensitive); ``search``:
+    words in the quote (full-text); ``since``/``until``: article publication date.
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if speaker:
+        where.append(f"q.speaker {store.like} ?")
+        params.append(f"%{speaker}%")
+    if search:
+        where.append(store.fts_quotes_clause())
+        params.append(store.fts_param(search))
+    _date_filters("a.published", since, until, where, params)
+    params.append(int(limit))
+    return store.rows(
+        "SELECT a.id AS article_id, a.title, a.url, a.published, q.idx, q.kind, q.speaker,"
+        " q.speaker_id, q.speaker_code, q.text, q.start_char AS start, q.end_char AS \"end\","
+        " q.cue FROM quotes q JOIN articles a ON a.pk = q.article_pk"
+        f"{_where(where)} ORDER BY a.published DESC, a.pk, q.idx LIMIT ?",
+        params,
+    )
+
+
+def query_events(
+    store: Store,
+    plover: str | None = None,
+    cameo: str | None = None,
+    source: str | None = None,
+    target: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Events, newest first.
+
+    ``plover``: PLOVER type (case-insensitive); ``cameo``: code prefix (``"04"``
+    matches 040-046); ``source``/``target``: country code of that side;
+    dates: the event's date, else the article's.
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if plover:
+        where.append("upper(e.plover) = ?")
+        params.append(plover.upper())
+    if cameo:
+        where.append("e.cameo LIKE ?")
+        params.append(f"{cameo}%")
+    if source:
+        where.append("upper(e.source_country) = ?")
+        params.append(source.upper())
+    if target:
+        where.append("upper(e.target_country) = ?")
+        params.append(target.upper())
+    _date_filters("coalesce(e.date, a.published)", since, until, where, params)
+    params.append(int(limit))
+    return store.rows(
+        "SELECT a.id AS article_id, a.title, a.url, a.published, e.idx, e.cameo, e.plover,"
+        " e.mode, e.negated, e.source_name, e.source_code, e.source_country, e.target_name,"
+        " e.target_code, e.target_country, e.trigger_text AS \"trigger\", e.sentence,"
+        " e.location, coalesce(e.date, a.published) AS date, e.confidence"
+        " FROM events e JOIN articles a ON a.pk = e.article_pk"
+        f"{_where(where)} ORDER BY coalesce(e.date, a.published) DESC, a.pk, e.idx LIMIT ?",
+        params,
+    )
+
+
+def search_articles(store: Store, text: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Articles whose title or text contain the words of ``text`` (full-text search)."""
+    snippet, takes_param = store.snippet_sql()
+    param = store.fts_param(text)
+    params: list[Any] = [param] if takes_param else []
+    params += [param, int(limit)]
+    return store.rows(
+        f"SELECT a.id, a.title, a.url, a.published, a.source, {snippet} AS snippet"
+        f" FROM articles a WHERE {store.fts_articles_clause()}"
+        " ORDER BY a.published DESC, a.pk LIMIT ?",
+        params,
+    )
+
+
+def _top(store: Store, sql: str, limit: int) -> list[dict[str, Any]]:
+    return store.rows(sql + " LIMIT ?", [limit])
+
+
+def stats(store: Store, top: int = 10) -> dict[str, Any]:
+    """Counts per table, date range, languages, top speakers and event types, last run."""
+    tables = ("articles", "quotes", "events", "actors", "removed", "quarantine", "skipped", "runs")
+    counts = {t: store.count(t) for t in tables}
+    rng = store.rows("SELECT min(published) AS first, max(published) AS last FROM articles")[0]
+    last_run = store.rows("SELECT * FROM runs ORDER BY id DESC LIMIT 1")
+    return {
+        "db": store.url,
+        "backend": store.dialect,
+        "schema_version": store.schema_version(),
+        "counts": counts,
+        "published": rng,
+        "languages": _top(
+            store,
+            "SELECT lang, count(*) AS n FROM articles GROUP BY lang ORDER BY n DESC, lang",
+            top,
+        ),
+        "top_speakers": _top(
+            store,
+            "SELECT speaker, count(*) AS n FROM quotes WHERE speaker IS NOT NULL"
+            " GROUP BY speaker ORDER BY n DESC, speaker",
+            top,
+        ),
+        "plover_types": _top(
+            store,
+            "SELECT plover, count(*) AS n FROM events GROUP BY plover ORDER BY n DESC, plover",
+            top,
+        ),
+        "last_run": last_run[0] if last_run else None,
+    }
