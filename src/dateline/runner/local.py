@@ -1,0 +1,332 @@
+"""The local engine: read sources, run the pipeline in batches, write through one writer.
+
+Resumable: the ``runs`` table keeps, for a run key (the sources with their
+sizes and mtimes, and the options), how many input items have been accounted
+for; counts and cursor are committed in the same transaction as the batch
+they describe. After an interruption the same call finds the unfinished run
+and skips that many items without hashing them. Independently, every article
+is checked by content hash (and URL) before NLP, so nothing is stored twice.
+
+``workers > 1`` runs the pipeline in worker processes; results come back in
+input order and only the parent writes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import astuple, dataclass, field
+from typing import Any
+
+from dateline.config import Settings, load_settings
+from dateline.errors import DatelineError
+from dateline.ingest.items import JsonFields, Quarantined, ReadOptions, Skipped
+from dateline.ingest.sources import STDIN, check_sources, expand_sources, read_sources
+from dateline.model import Article, Record
+from dateline.pipeline import Pipeline
+from dateline.runner.stages import available_stages
+from dateline.runner.summary import (
+    EXIT_USAGE,
+    IngestProgress,
+    IngestSummary,
+    ProgressCallback,
+)
+from dateline.store.base import Store
+from dateline.store.codec import content_hash
+from dateline.store.open import open_store
+
+
+@dataclass
+class _Chunk:
+    """Input items up to a cursor: articles for the pipeline plus items needing no NLP."""
+
+    end: int  # cursor after the chunk's last item
+    articles: list[tuple[Article, str]] = field(default_factory=list)
+    quarantined: list[Quarantined] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    duplicates: int = 0
+    read: int = 0
+
+
+# -- worker side -------------------------------------------------------------------
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _init_worker(settings: Settings, stages: list[str]) -> None:
+    # A forked worker inherits the parent's pipeline (and any model it loaded).
+    global _WORKER_PIPELINE
+    if _WORKER_PIPELINE is None or _WORKER_PIPELINE.names != stages:
+        _WORKER_PIPELINE = Pipeline(settings, stages)
+
+
+def _process(pipeline: Pipeline, articles: list[Article]) -> list[Record | str]:
+    """Records for a batch; when the batch fails, one at a time (errors as strings)."""
+    try:
+        return list(pipeline.process(articles))
+    except Exception:
+        out: list[Record | str] = []
+        for a in articles:
+            try:
+                out.append(pipeline.process_one(a))
+            except Exception as e:
+                out.append(f"pipeline failed: {type(e).__name__}: {e}")
+        return out
+
+
+def _process_in_worker(articles: list[Article]) -> list[Record | str]:
+    assert _WORKER_PIPELINE is not None
+    return _process(_WORKER_PIPELINE, articles)
+
+
+# -- parent side -------------------------------------------------------------------
+def run_key(sources: Sequence[str], options: ReadOptions, stages: Sequence[str]) -> str:
+    """Identifies "the same command on the same inputs" for resuming."""
+    files = []
+    for path, kind in expand_sources(sources):
+        try:
+            st = os.stat(path) if kind not in ("stdin", "missing") else None
+        except OSError:
+            st = None
+        files.append([path, st.st_size if st else None, st.st_mtime_ns if st else None])
+    blob = json.dumps(
+        [files, astuple(options.fields), options.max_chars, list(options.languages), list(stages)],
+        default=str,
+    )
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _chunks(
+    items: Iterator[Any],
+    store: Store,
+    start: int,
+    batch_size: int,
+    pending_hashes: set[str],
+    pending_urls: set[str],
+) -> Iterator[_Chunk]:
+    """Group items into chunks of up to ``batch_size`` new articles.
+
+    Items ``1..start`` were accounted for by the interrupted run and are passed
+    over; a chunk's ``end`` is the cursor (items read so far) after it.
+    """
+    chunk = _Chunk(end=start)
+    pos = 0
+    for item in items:
+        pos += 1
+        if pos <= start:
+            continue  # accounted for by the interrupted run
+        chunk.read += 1
+        chunk.end = pos
+        if isinstance(item, Quarantined):
+            chunk.quarantined.append(item)
+        elif isinstance(item, Skipped):
+            chunk.skipped.append(item)
+        else:
+            h = content_hash(item.text)
+            url = item.url or None
+            if (
+                h in pending_hashes
+                or (url is not None and url in pending_urls)
+                or store.find_duplicate(h, url) is not None
+            ):
+                chunk.duplicates += 1
+            else:
+                pending_hashes.add(h)
+                if url:
+                    pending_urls.add(url)
+                chunk.articles.append((item, h))
+        # Commit regularly even when few items need NLP (e.g. a rerun of known inputs).
+        if len(chunk.articles) >= batch_size or chunk.read >= 4 * batch_size:
+            yield chunk
+            chunk = _Chunk(end=pos)
+    if chunk.read:
+        yield chunk
+
+
+def run_ingest(
+    sources: Sequence[str],
+    db: str | Store | None = None,
+    workers: int = 1,
+    settings: Settings | None = None,
+    progress: ProgressCallback | None = None,
+    options: ReadOptions | None = None,
+    stages: Sequence[str] | None = None,
+    batch_size: int | None = None,
+) -> IngestSummary:
+    """Read ``sources``, run the pipeline, store the records; resumable and idempotent.
+
+    ``db``: a path, ``postgresql://`` URL or open ``Store`` (default: ``$DATELINE_DB``
+    or ``./dateline.db``). ``stages``: default, the configured stages that are
+    registered. Raises ``DatelineError`` (exit code ``EXIT_USAGE``) for a missing
+    source or a bad configuration, before anything is written.
+    """
+    settings = settings or Settings()
+    if workers < 1:
+        from dateline.errors import ConfigError
+
+        raise ConfigError(f"--workers must be at least 1, got {workers}")
+    options = options or ReadOptions(max_chars=settings.max_chars)
+    names = list(stages) if stages is not None else available_stages(settings)
+    size = batch_size or settings.batch_size
+    check_sources(sources)
+    pipeline = Pipeline(settings, names)  # fails early on a bad stage list
+    files_total = sum(1 for _ in expand_sources(sources))
+
+    own_store = not isinstance(db, Store)
+    store = open_store(db) if not isinstance(db, Store) else db
+    t0 = time.monotonic()
+    try:
+        key = run_key(sources, options, names)
+        if STDIN in sources:
+            key += f":{time.time_ns()}"  # standard input cannot be replayed
+        run = store.start_run(key, list(sources), {"stages": names, "workers": workers})
+        counts = dict(run.counts)
+        base_seconds = run.seconds
+        state = IngestProgress(files_total=files_total, **{k: counts[k] for k in counts})
+
+        def on_file(path: str) -> None:
+            state.files_done += 1 if state.current else 0
+            state.current = path
+
+        pending_hashes: set[str] = set()
+        pending_urls: set[str] = set()
+        items = read_sources(sources, options, on_file=on_file)
+        chunks = _chunks(items, store, counts["read"], size, pending_hashes, pending_urls)
+
+        def commit(chunk: _Chunk, results: list[Record | str]) -> None:
+            delta = dict.fromkeys(counts, 0)
+            delta["read"] = chunk.read
+            delta["duplicates"] = chunk.duplicates
+            with store.transaction():
+                for q in chunk.quarantined:
+                    store.add_quarantine(q.source, q.position, q.reason, run.id)
+                    delta["quarantined"] += 1
+                for s in chunk.skipped:
+                    store.add_skipped(s.source, s.position, s.reason, s.article_id, s.lang, run.id)
+                    delta["skipped"] += 1
+                for (article, h), res in zip(chunk.articles, results, strict=True):
+                    if isinstance(res, str):
+                        store.add_quarantine(
+                            article.source or "", f"id {article.id}", res, run.id
+                        )
+                        delta["quarantined"] += 1
+                        continue
+                    saved = store.save(res, h, run.id)
+                    if saved.status == "duplicate":
+                        delta["duplicates"] += 1
+                    else:
+                        delta["processed"] += 1
+                        delta["quotes"] += len(res.quotes)
+                        delta["events"] += len(res.events)
+                for k, v in delta.items():
+                    counts[k] += v
+                elapsed = base_seconds + time.monotonic() - t0
+                store.update_run(run.id, counts, elapsed)
+            for article, h in chunk.articles:
+                pending_hashes.discard(h)
+                if article.url:
+                    pending_urls.discard(article.url)
+            if progress is not None:
+                for k, v in counts.items():
+                    setattr(state, k, v)
+                state.seconds = time.monotonic() - t0
+                progress(state)
+
+        if workers == 1:
+            for chunk in chunks:
+                commit(chunk, _process(pipeline, [a for a, _ in chunk.articles]))
+        else:
+            global _WORKER_PIPELINE
+            _WORKER_PIPELINE = pipeline
+            with ProcessPoolExecutor(
+                max_workers=workers, initializer=_init_worker, initargs=(settings, names)
+            ) as pool:
+                inflight: deque[tuple[_Chunk, Future[list[Record | str]]]] = deque()
+                for chunk in chunks:
+                    inflight.append(
+                        (chunk, pool.submit(_process_in_worker, [a for a, _ in chunk.articles]))
+                    )
+                    while len(inflight) > workers * 2:
+                        c, fut = inflight.popleft()
+                        commit(c, fut.result())
+                while inflight:
+                    c, fut = inflight.popleft()
+                    commit(c, fut.result())
+        seconds = time.monotonic() - t0
+        with store.transaction():
+            store.update_run(run.id, counts, base_seconds + seconds, status="done")
+        if progress is not None:
+            state.files_done, state.seconds = files_total, seconds
+            progress(state)
+        return IngestSummary(
+            read=counts["read"],
+            processed=counts["processed"],
+            duplicates=counts["duplicates"],
+            skipped=counts["skipped"],
+            quarantined=counts["quarantined"],
+            quotes=counts["quotes"],
+            events=counts["events"],
+            seconds=round(seconds, 3),
+            run_id=run.id,
+            resumed=run.resumed,
+            db=store.url,
+            workers=workers,
+            stages=names,
+        )
+    finally:
+        if own_store:
+            store.close()
+
+
+# -- python -m dateline.runner.local ----------------------------------------------
+def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(
+        prog="python -m dateline.runner.local",
+        description="Ingest sources into a store (the engine behind `dateline ingest`).",
+    )
+    p.add_argument("sources", nargs="+", help="files, folders, glob patterns or - for stdin")
+    p.add_argument("--db", default=None, help="SQLite path or postgresql:// URL")
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--batch-size", type=int, default=None)
+    p.add_argument("--max-chars", type=int, default=None)
+    p.add_argument("--stages", default=None, help="comma-separated stage names")
+    p.add_argument("--fields", default="", help="JSON field mapping, e.g. text=body,id=uid")
+    p.add_argument("--lang", default="en", help="languages to keep, comma-separated; '' keeps all")
+    p.add_argument("--config", default=None)
+    return p.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parse_args(argv)
+    try:
+        settings = load_settings(args.config).with_options(max_chars=args.max_chars)
+        options = ReadOptions(
+            fields=JsonFields.parse(args.fields),
+            max_chars=settings.max_chars,
+            languages=tuple(x for x in args.lang.split(",") if x),
+        )
+        stages = [s for s in args.stages.split(",") if s] if args.stages is not None else None
+        summary = run_ingest(
+            args.sources,
+            db=args.db,
+            workers=args.workers,
+            settings=settings,
+            options=options,
+            stages=stages,
+            batch_size=args.batch_size,
+        )
+    except (DatelineError, ValueError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    print(json.dumps(summary.to_dict()))
+    return summary.exit_code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
