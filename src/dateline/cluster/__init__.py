@@ -1,0 +1,9 @@
+"""Across articles: near-duplicate story clusters, de-duplicated events and quotes.
+
+- ``minhash``: shingles of the cleaned text and MinHash signatures (bytes for storage);
+- ``index``: where signatures, LSH band keys and clusters live (memory or SQLite);
+- ``stories``: ``StoryClusterer``, incremental assignment of articles to story clusters;
+- ``events``: ``dedup_events``, one event with GDELT-style counts from many mentions;
+- ``quotes``: ``merge_quotes``, one quotation with every outlet that reported it;
+- ``synthetic``: a generated corpus with known duplicate groups (tests, benchmarks).
+"""
