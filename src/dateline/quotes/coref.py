@@ -1,0 +1,371 @@
+"""In-document coreference for speaker mentions.
+
+``resolve_mention`` turns the words that name a speaker ("he", "the Minister",
+"The head of the Russian foreign Ministry", "Lavrov", "the ministry",
+"U.S. officials") into an actor of the document's ``ActorTable``, or into
+nothing when the text does not say who spoke ("a spokesman", "sources").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dateline.quotes.actors import ActorInfo, ActorTable
+from dateline.quotes.lexicon import Lexicon, country_code, country_name, lexicon
+from dateline.quotes.names import apply_description, org_heads, strip_possessive
+
+PRONOUNS: dict[str, tuple[str, str | None]] = {
+    # pronoun -> (number, gender)
+    "he": ("sg", "male"),
+    "him": ("sg", "male"),
+    "his": ("sg", "male"),
+    "she": ("sg", "female"),
+    "her": ("sg", "female"),
+    "they": ("pl", None),
+    "them": ("pl", None),
+    "their": ("pl", None),
+    "it": ("org", None),
+    "its": ("org", None),
+}
+#: How many sentences back a pronoun looks for a subject before settling for the latest name.
+SUBJECT_REACH = 5
+_FIRST_PERSON = {"i", "we", "me", "us", "you"}
+_WORDS = re.compile(r"[\w.’'-]+")
+
+
+@dataclass
+class Resolution:
+    """Who a speaker mention stands for: an actor, or nobody."""
+
+    actor: ActorInfo | None
+
+    @property
+    def name(self) -> str | None:
+        return self.actor.name if self.actor else None
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS.findall(text)
+
+
+NAME_PARTICLES = frozenset(
+    {"al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "da", "de", "di", "dos", "van", "von",
+     "der", "le", "la"}
+)
+_PARTICLE_NAME = re.compile(rf"^(?:{'|'.join(sorted(NAME_PARTICLES))})[-‐]?(?=[A-Z])")
+
+
+def _is_name_word(w: str, lex: Lexicon) -> bool:
+    low = w.lower().rstrip(".")
+    w = _PARTICLE_NAME.sub("", w)
+    return (
+        w[:1].isupper()
+        and low not in lex.title_words
+        and low not in lex.role_words()
+        and low not in lex.honorifics
+        and low not in lex.organisation_heads
+        and country_code(w) is None
+    )
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+class Resolver:
+    """Resolves speaker mentions against one document's actor table."""
+
+    def __init__(self, table: ActorTable, quoted: list[tuple[int, int]] | None = None,
+                 sentence_starts: list[int] | None = None, text: str = "") -> None:
+        self.table = table
+        self.text = text
+        self.lex = lexicon()
+        self.sentence_starts = sentence_starts or []
+        #: Clean ranges of quoted text: names inside quotations are not antecedents.
+        self.quoted = quoted or []
+
+    # -- antecedents -------------------------------------------------------
+    def _reach(self, pos: int, sentences: int) -> int:
+        """Clean offset of the sentence ``sentences`` before the one holding ``pos``."""
+        starts = [s for s in self.sentence_starts if s <= pos]
+        if not starts:
+            return 0
+        return starts[max(0, len(starts) - 1 - sentences)]
+
+    def _recent(self, pos: int, want: str, gender: str | None = None) -> ActorInfo | None:
+        if want == "person":
+            # the latest subject or speaker within a few sentences, else the latest person
+            fallback: ActorInfo | None = None
+            reach = self._reach(pos, SUBJECT_REACH)
+            for s, e, a in self.table.mentions_before(pos):
+                if _inside(s, self.quoted) or a.kind != "person":
+                    continue
+                if gender and a.gender and a.gender != gender:
+                    continue
+                if fallback is None:
+                    fallback = a
+                if s < reach:
+                    break
+                if (s, e) in self.table.subjects:
+                    return a
+            return fallback
+        for s, _e, a in self.table.mentions_before(pos):
+            if _inside(s, self.quoted):
+                continue
+            if want == "pl" and a.kind in ("group", "organisation", "country"):
+                return a if a.kind == "group" else None
+            if want == "org" and a.kind in ("organisation", "country"):
+                return a
+        return None
+
+    def _by_role(self, role_words: list[str], pos: int, country: str | None,
+                 forward: bool = False) -> ActorInfo | None:
+        """The latest person the text gave this role ("the Minister" -> the minister);
+        with ``forward``, the first one after ``pos``."""
+        role = " ".join(role_words)
+        if forward:
+            later = [(s, e, a) for a in self.table.actors for s, e in a.mentions if s > pos]
+            candidates = sorted(later, key=lambda m: m[0])
+        else:
+            candidates = self.table.mentions_before(pos)
+        for s, _e, a in candidates:
+            if a.kind != "person" or _inside(s, self.quoted):
+                continue
+            if country and a.country and a.country != country:
+                continue
+            if role in a.roles:
+                return a
+        return None
+
+    def _by_head(self, heads: set[str], pos: int) -> ActorInfo | None:
+        for _s, _e, a in self.table.mentions_before(pos):
+            if a.kind != "person" and heads & a.heads:
+                return a
+        for a in self.table.actors:
+            if a.kind != "person" and heads & a.heads:
+                return a
+        return None
+
+    # -- main entry ---------------------------------------------------------
+    def resolve(self, text: str, start: int, end: int) -> Resolution:
+        """Resolve the mention ``text`` at clean ``start:end`` (a speaker: the subject of a cue)."""
+        res = self._resolve(text, start, end)
+        if res.actor is not None:
+            self.table.subjects.add((start, end))
+            res.actor.add_mention(start, end)
+        return res
+
+    def _resolve(self, text: str, start: int, end: int) -> Resolution:
+        lex = self.lex
+        bare = strip_possessive(text.strip())
+        words = _words(bare)
+        if not words:
+            return Resolution(None)
+        low = [w.lower() for w in words]
+        if len(words) == 1 and low[0] in PRONOUNS:
+            number, gender = PRONOUNS[low[0]]
+            if number == "sg":
+                actor = self._recent(start, "person", gender)
+                if actor is not None:
+                    if actor.gender is None and gender:
+                        actor.gender = gender
+                    actor.add_mention(start, end)
+                return Resolution(actor)
+            actor = self._recent(start, number)
+            if actor is not None:
+                actor.add_mention(start, end)
+            return Resolution(actor)
+        if len(words) == 1 and low[0] in _FIRST_PERSON:
+            return Resolution(None)
+
+        # A known name inside the mention.
+        known = self.table.actor_at(start, end)
+        if known is not None and known.kind == "person":
+            known.add_mention(start, end)
+            return Resolution(known)
+
+        indefinite = low[0] in lex.indefinite
+        det = low[0] in ("the", "this", "that", "these", "those") or indefinite
+        core = words[1:] if det else words
+        core_low = [w.lower() for w in core]
+        if not core:
+            return Resolution(None)
+
+        # "the head of the Russian foreign Ministry"
+        if core_low[0] in lex.head_words and "of" in core_low[1:3]:
+            rest = " ".join(core[core_low.index("of") + 1 :])
+            return self._head_of(rest, start, end)
+
+        head = core_low[-1]
+        head_two = " ".join(core_low[-2:])
+        name_words = [w for w in core if _is_name_word(w, lex)]
+        if "of" in core_low[1:]:
+            # "a senior official of the Ministry of Commerce": the head comes before "of",
+            # unless a personal name closes the phrase ("Secretary of State John Kerry")
+            k = core_low.index("of")
+            named = self._name_block(core) < len(core) and (
+                len(core) - self._name_block(core) >= 2
+            )
+            if not named and k > 0:
+                head = core_low[k - 1]
+                head_two = " ".join(core_low[max(0, k - 2) : k])
+                name_words = [w for w in core[:k] if _is_name_word(w, lex)]
+
+        role_head = head in lex.role_words() or head_two in lex.person_roles
+        # A person named in the mention ("Spokesman Dmitri Peskov", "Lavrov").
+        if (name_words and not role_head and head not in lex.organisation_heads
+                and head not in lex.group_nouns):
+            if known is not None and known.kind != "person" and self._looks_like_person(core, lex):
+                # the tagger called a titled name an organisation
+                return Resolution(self._new_person(core, start, end))
+            if known is not None:
+                known.add_mention(start, end)
+                return Resolution(known)
+            if self._looks_like_person(core, lex):
+                return Resolution(self._new_person(core, start, end))
+            return Resolution(self._organisation(core, start, end, set()))
+
+        # Roles: "the Minister", "the spokesman", "a spokesman" (unnamed).
+        if role_head:
+            if indefinite:
+                return Resolution(None)
+            country = next((c for w in core if (c := country_code(w))), None)
+            actor = self._by_role([head], start, country)
+            if actor is None and country is not None:
+                # "Germany's foreign minister said ..." before the name is given
+                actor = self._by_role([head], start, country, forward=True)
+            if actor is not None:
+                actor.add_mention(start, end)
+            return Resolution(actor)
+
+        # Groups: "U.S. officials", "analysts" (but not "sources").
+        if head in lex.anonymous_groups or indefinite:
+            return Resolution(None)
+        if head in lex.group_nouns:
+            name = " ".join(core)
+            actor = self.table.add_organisation(name, start, end, set(), kind="group")
+            country = next((c for w in core if (c := country_code(w))), None)
+            actor.country = actor.country or country
+            return Resolution(actor)
+
+        # Organisations: "the ministry", "the Kremlin", "Russia's Foreign Ministry".
+        heads = org_heads(" ".join(core), lex)
+        if heads:
+            if det and len(core) <= 2 and (len(core) == 1 or core_low[0] in lex.title_words):
+                actor = self._by_head(heads, start)
+                if actor is None:
+                    actor = self._named_before(core_low[-1], start)
+                if actor is not None:
+                    actor.add_mention(start, end)
+                    return Resolution(actor)
+            if known is not None and known.kind != "person":
+                known.add_mention(start, end)
+                return Resolution(known)
+            return Resolution(self._organisation(words if not det else core, start, end, heads))
+        if known is not None:
+            known.add_mention(start, end)
+            return Resolution(known)
+        # A country or another proper name standing for an institution.
+        if all(w[:1].isupper() or w.lower() in ("of", "and", "for") for w in core):
+            code = country_code(" ".join(core))
+            named = country_name(code) if code else None
+            if named and " ".join(core).lower() in lex.capitals:
+                # "Athens has argued …": the capital speaks for its country
+                actor = self._organisation(named.split(), start, end, set())
+                actor.kind = "country"
+                actor.country = actor.country or code
+                return Resolution(actor)
+            actor = self._organisation(core, start, end, set())
+            if code:
+                actor.kind = "country"
+                actor.country = actor.country or code
+            return Resolution(actor)
+        return Resolution(None)
+
+    # -- helpers ------------------------------------------------------------
+    def _name_block(self, core: list[str]) -> int:
+        """Index where the trailing personal name of ``core`` starts."""
+        i = len(core)
+        while i > 0 and (
+            _is_name_word(core[i - 1], self.lex)
+            or (i > 1 and core[i - 1].lower() in NAME_PARTICLES)
+        ):
+            i -= 1
+        return i
+
+    def _looks_like_person(self, core: list[str], lex: Lexicon) -> bool:
+        names = core[self._name_block(core) :]
+        if not names:
+            return False
+        titled = any(w.lower() in lex.role_words() or w.lower().rstrip(".") in lex.honorifics
+                     for w in core)
+        return titled or len(names) >= 2 or self.table.find_person(" ".join(names)) is not None
+
+    def _new_person(self, core: list[str], start: int, end: int) -> ActorInfo | None:
+        lex = self.lex
+        i = self._name_block(core)
+        name = " ".join(core[i:])
+        if not name:
+            return None
+        actor = self.table.add_person(name, start, end)
+        title = [w.lower().rstrip(".") for w in core[:i]]
+        gender = next((lex.honorifics[w] for w in title if lex.honorifics.get(w)), None)
+        roles = [w for w in title if w in lex.role_words() or w in lex.title_words]
+        while roles and roles[0] in ("the", "of", "and", "for"):
+            roles.pop(0)
+        role = " ".join(roles) if any(r in lex.role_words() for r in roles) else None
+        country = next((c for w in core[:i] if (c := country_code(w))), None)
+        apply_description(actor, role, country, gender, lex)
+        return actor
+
+    def _organisation(self, words: list[str], start: int, end: int, heads: set[str]) -> ActorInfo:
+        name = " ".join(words)
+        actor = self.table.add_organisation(name, start, end, heads or org_heads(name, self.lex))
+        if actor.country is None:
+            actor.country = country_code(name) or next(
+                (c for w in words if (c := country_code(w))), None
+            )
+        return actor
+
+    def _named_before(self, head: str, pos: int) -> ActorInfo | None:
+        """ "the ministry" after "Russia's Foreign Ministry" in a sentence nobody parsed:
+        the latest capitalised name ending in the same head word."""
+        if not self.text or pos <= 0:
+            return None
+        pattern = re.compile(
+            rf"(?<![\w’'-])((?:[A-Z][\w.’'-]*\s+)(?:[A-Za-z][\w.’'-]*\s+){{0,3}}?(?i:{re.escape(head)}))\b"
+        )
+        last = None
+        for m in pattern.finditer(self.text, max(0, pos - 3000), pos):
+            last = m
+        if last is None:
+            return None
+        words = _words(last.group(1))
+        lows = [w.lower() for w in words]
+        for det in ("the", "a", "an", "this", "that"):
+            if det in lows:
+                cut = len(lows) - 1 - lows[::-1].index(det)
+                words, lows = words[cut + 1 :], lows[cut + 1 :]
+        titled = self.lex.title_words
+        if len(words) < 2 or not all(
+            w[:1].isupper() or low in titled for w, low in zip(words, lows, strict=True)
+        ):
+            return None
+        s = last.end(1) - len(" ".join(words)) if last.group(1).endswith(" ".join(words)) else (
+            last.start(1)
+        )
+        return self._organisation(words, s, last.end(1), org_heads(" ".join(words), self.lex))
+
+    def _head_of(self, rest: str, start: int, end: int) -> Resolution:
+        """ "the head of the X ministry": the person holding the matching role."""
+        lex = self.lex
+        low = rest.lower()
+        country = next((c for w in _words(rest) if (c := country_code(w))), None)
+        for org, role in sorted(lex.head_of.items(), key=lambda kv: -len(kv[0])):
+            if re.search(rf"\b{re.escape(org)}\b", low):
+                actor = self._by_role(role.split()[-1:], start, country)
+                if actor is not None:
+                    actor.add_mention(start, end)
+                return Resolution(actor)
+        return Resolution(None)

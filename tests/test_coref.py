@@ -1,0 +1,143 @@
+"""Coreference of speaker mentions: pronouns, short names, roles and organisations."""
+
+from __future__ import annotations
+
+from _quotes_dev import run_text
+from dateline.model import Quote
+
+
+def _quote(text: str, needle: str) -> Quote:
+    rec = run_text(text)
+    hits = [q for q in rec.quotes if needle in q.text]
+    assert len(hits) == 1, [(q.text, q.speaker) for q in rec.quotes]
+    return hits[0]
+
+
+def test_she_skips_a_man_mentioned_later() -> None:
+    q = _quote(
+        "Interior Minister Ines Varga said the curfew would end soon. "
+        "Mr. Karl Blom, the mayor, said the city was calm. "
+        "She said the army would leave on Friday.",
+        "army would leave",
+    )
+    assert q.speaker == "Ines Varga"
+
+
+def test_he_after_a_quotation_that_names_someone_else() -> None:
+    q = _quote(
+        "Foreign Minister Tomas Berg spoke after the talks.\n\n"
+        "“We discussed the proposal of President Hadley at length, he said. – "
+        "We will answer it next week.”",
+        "proposal of President Hadley",
+    )
+    assert q.speaker == "Tomas Berg"
+
+
+def test_role_description_the_minister() -> None:
+    q = _quote(
+        "Foreign Minister Anna Ivanova arrived in Oslo on Monday. "
+        "The minister said the talks had been useful.",
+        "talks had been useful",
+    )
+    assert q.speaker == "Anna Ivanova"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "The minister"
+
+
+def test_head_of_the_ministry_is_the_minister() -> None:
+    q = _quote(
+        "Norwegian Foreign Minister Tomas Berg met his Danish colleague. "
+        "The head of the Norwegian foreign ministry stressed that the two countries "
+        "would coordinate their positions.",
+        "coordinate their positions",
+    )
+    assert q.speaker == "Tomas Berg"
+
+
+def test_the_ministry_is_the_organisation_named_before() -> None:
+    q = _quote(
+        "Russia's Foreign Ministry said on Monday that the visit was cancelled. "
+        "The ministry added that a new date would be set.",
+        "new date",
+    )
+    assert q.speaker is not None
+    assert "Foreign Ministry" in q.speaker
+
+
+def test_group_speaker() -> None:
+    q = _quote("U.S. officials said the talks would resume in March.", "talks would resume")
+    assert q.speaker == "U.S. officials"
+
+
+def test_unknown_role_holder_is_not_guessed() -> None:
+    q = _quote(
+        "Foreign Minister Anna Ivanova arrived in Oslo. "
+        "The spokesman said the program would be announced later.",
+        "program would be announced",
+    )
+    assert q.speaker is None
+
+
+def test_pronoun_prefers_the_subject_over_a_later_object() -> None:
+    q = _quote(
+        "Foreign Minister Hakan Demir said that the two sides would meet again. "
+        "He spoke at a press conference with Foreign Minister Oleh Sydor. "
+        "He also noted that the grain corridor had to be reopened.",
+        "grain corridor",
+    )
+    assert q.speaker == "Hakan Demir"
+
+
+def test_named_apposition_of_a_role() -> None:
+    q = _quote(
+        "The Belarusian foreign ministry summoned the ambassador. Its spokesman, Andrei Lukin, "
+        "said the sanctions were an attempt to interfere.",
+        "attempt to interfere",
+    )
+    assert q.speaker == "Andrei Lukin"
+
+
+def test_short_name_with_particle() -> None:
+    q = _quote(
+        "The meeting was hosted by EU envoy Pieter van Dam. "
+        "Van Dam said the two leaders had agreed to continue the dialogue.",
+        "agreed to continue",
+    )
+    assert q.speaker == "Pieter van Dam"
+
+
+def test_the_ministry_named_in_an_unparsed_sentence() -> None:
+    q = _quote(
+        "The Russian foreign Ministry did not attend the meeting in Oslo. "
+        "Later the ministry said that the visit had been cancelled.",
+        "visit had been cancelled",
+    )
+    assert q.speaker == "Russian foreign Ministry"
+
+
+def test_unnamed_official_of_a_ministry_is_nobody() -> None:
+    q = _quote(
+        "A senior official of the Ministry of Commerce told reporters that trade talks "
+        "would continue next month.",
+        "trade talks",
+    )
+    assert q.speaker is None
+    assert q.speaker_mention is not None
+    assert q.speaker_mention.text == "A senior official of the Ministry of Commerce"
+
+
+def test_capital_speaks_for_its_country() -> None:
+    rec = run_text("Athens has argued that the name belongs to its northern province.")
+    q = rec.quotes[0]
+    assert q.speaker == "Greece"
+    actor = next(a for a in rec.actors if a.id == q.speaker_id)
+    assert actor.kind == "country" and actor.country == "GRC"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Athens"
+
+
+def test_the_president_is_not_the_vice_president() -> None:
+    q = _quote(
+        "Vice President Laura Stein met the delegation on Monday. "
+        "The president said the visit would be postponed.",
+        "visit would be postponed",
+    )
+    assert q.speaker is None
