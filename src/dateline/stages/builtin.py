@@ -4,4 +4,13 @@ Each stage module adds its own import line here.
 """
 
 # ruff: noqa: F401
-from dateline.stages import parse
+from dateline.stages import (
+    actors,
+    clean,
+    dateline,
+    entities,
+    events,
+    parse,
+    quotes,
+    sentences,
+)

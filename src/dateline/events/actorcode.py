@@ -1,0 +1,317 @@
+"""Coding noun phrases of a parse as CAMEO-style actors.
+
+An actor phrase has a head that is itself an actor word (a country, capital,
+institution, organisation, group, person, or a role word such as "minister",
+"forces", "rebels"); its modifiers ("Russian", "foreign", "Turkish
+security", "of Burkina Faso", "Russia's") add the country and the sector.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from dateline.events.lexicon import Coded, lookup_actor
+from dateline.events.location import place_country
+
+#: Dependency labels of modifiers that belong to the head's phrase.
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+#: Entity types whose text may name an actor.
+ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+#: Heads that never name an actor, even when a modifier is one ("the Russian position").
+PERSON_ENT = "PERSON"
+#: Key of the token → entity map cached in a parse's ``user_data``.
+_ENT_INDEX = "dateline.entity_index"
+#: The country part of a role-only code ("---GOV": a government, country unknown).
+NO_COUNTRY = "---"
+
+
+@dataclass(slots=True)
+class PhraseCode:
+    """The coding of one actor phrase in a parse (token indices into the sentence doc)."""
+
+    head: int
+    start: int  # first token of the mention
+    end: int  # one past the last token
+    code: str | None
+    country: str | None
+    sector: str | None
+    kind: str  # person | country | organisation | group
+    name: str
+    role: str | None = None
+
+
+def entity_of(tok: Token) -> SpacySpan | None:
+    """The named entity ``tok`` belongs to, if of an actor-like type."""
+    if not tok.ent_type_ or tok.ent_type_ not in ACTOR_ENTS:
+        return None
+    doc = tok.doc
+    index = doc.user_data.get(_ENT_INDEX)
+    if index is None:  # token → entity, built once per parse
+        index = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        doc.user_data[_ENT_INDEX] = index
+    return index.get(tok.i)
+
+
+def _strip_det(text: str) -> str:
+    low = text.lower()
+    for det in ("the ", "a ", "an "):
+        if low.startswith(det):
+            return text[len(det) :]
+    return text
+
+
+def _own(tok: Token) -> tuple[Coded | None, SpacySpan | None]:
+    """What the head token names on its own (its entity's text, else its word)."""
+    ent = entity_of(tok)
+    if ent is not None:
+        if ent.label_ == PERSON_ENT:
+            # "Jordan", "Boko Haram": a country or body the tagger took for a person
+            hit = lookup_actor(ent.text)
+            if hit is not None and hit.kind != "role" and hit.matched == (ent.text,):
+                return hit, None
+            return None, ent
+        text = _strip_det(ent.text)
+        hit = lookup_actor(text)
+        if hit is None and text.endswith(("'s", "’s")):
+            hit = lookup_actor(text[:-2])
+        if hit is not None and not _names_whole(hit, ent):
+            return None, ent  # "The Washington Post": a place inside a proper name
+        return hit, ent
+    # A name written as compounds ("Human Rights Watch"), a role with its "of" phrase
+    # ("secretary of state"), then two-word roles ("security forces", "foreign ministry").
+    for text in _longer_forms(tok):
+        hit = lookup_actor(text)
+        if hit is not None and tok.text in " ".join(hit.matched).split():
+            return hit, None
+    for left in tok.lefts:
+        if left.dep_ in ("compound", "amod") and left.i == tok.i - 1:
+            hit = lookup_actor(f"{left.text} {tok.text}")
+            # the pair must be one term ("security forces"), not a name plus any noun
+            if hit is not None and tok.text in " ".join(hit.matched).split():
+                return hit, None
+    hit = lookup_actor(tok.text) or (
+        lookup_actor(tok.lemma_) if tok.lemma_.lower() != tok.text.lower() else None
+    )
+    return hit, None
+
+
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout", "outside"})
+
+
+def is_place(head: Token) -> bool:
+    """A place named as the object of a locative preposition ("in Vienna")."""
+    return (
+        head.dep_ == "pobj"
+        and head.head.lower_ in PLACE_PREPS
+        and head.ent_type_ in ("GPE", "LOC", "FAC")
+    )
+
+
+def _names_whole(hit: Coded, ent: SpacySpan) -> bool:
+    """Whether a dictionary hit names the entity, not just a word inside its name: the
+    entity's head word is matched, or is a common noun ("Kremlin press service")."""
+    root = ent.root
+    if ent.label_ not in ("ORG", "FAC") or not hit.matched:
+        return True
+    matched = " ".join(hit.matched).lower().split()
+    return root.lower_ in matched or not root.text[:1].isupper()
+
+
+def _appos_person(head: Token) -> SpacySpan | None:
+    """A named person in apposition to a role head ("counterpart *David Cameron*")."""
+    for c in head.children:
+        if c.dep_ in ("appos", "compound") and c.ent_type_ == PERSON_ENT:
+            ent = entity_of(c)
+            if ent is not None and ent.root.i == c.i:
+                return ent
+    return None
+
+
+def _longer_forms(tok: Token) -> list[str]:
+    """Multi-word forms headed by ``tok``: its compound chain and "X of Y" (lower-cased Y)."""
+    out: list[str] = []
+    lefts = [t for t in tok.subtree if t.i < tok.i and t.dep_ == "compound"]
+    if lefts and all(t.i >= lefts[0].i for t in lefts):
+        start = min(t.i for t in lefts)
+        if all(tok.doc[i].dep_ == "compound" for i in range(start, tok.i)):
+            out.append(tok.doc[start : tok.i + 1].text)
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs and objs[0].i == c.i + 1:
+                out.append(f"{tok.text} of {objs[0].text}")
+    return out
+
+
+def _own_subtree(tok: Token) -> list[Token]:
+    """``tok`` and its dependents, without phrases joined to it ("X *and Russian leader Y*")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in ("conj", "cc"):
+            out.extend(_own_subtree(c))
+    return out
+
+
+def _modifiers(head: Token) -> list[Token]:
+    out: list[Token] = []
+    for child in head.children:
+        if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos":
+            out.extend(_own_subtree(child))
+    return out
+
+
+def _of_phrase(head: Token) -> list[Token]:
+    """Tokens of an "of/from X" phrase after a role head ("leaders of Burkina Faso")."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+            return list(child.subtree)
+    return []
+
+
+def _scan(tokens: list[Token]) -> tuple[str | None, str | None, str | None, str | None]:
+    """Country, sector, the first role word and an organisation's own code among modifiers."""
+    country = sector = role = org = None
+    seen: set[int] = set()
+    for tok in sorted(tokens, key=lambda t: t.i):
+        if tok.i in seen or tok.is_punct or tok.pos_ in ("DET", "ADP", "PART"):
+            continue
+        ent = entity_of(tok)
+        texts: list[str] = []
+        if ent is not None and ent.label_ != PERSON_ENT:
+            seen.update(range(ent.start, ent.end))
+            texts = [_strip_det(ent.text)]
+            if texts[0].endswith(("'s", "’s")):
+                texts.append(texts[0][:-2])
+        else:
+            texts = [tok.text, tok.lemma_]
+        for text in texts:
+            hit = lookup_actor(text)
+            if hit is None and ent is not None and ent.label_ == "GPE":
+                place = place_country(text)  # a city: "police in Lagos"
+                hit = Coded(code=place, country=place, sector=None) if place else None
+            if hit is None:
+                continue
+            if hit.country and not country:
+                country = hit.country
+                if hit.kind == "organisation" and hit.code:
+                    org = hit.code
+            if hit.sector and not sector:
+                sector = hit.sector
+                role = role or tok.lemma_.lower()
+            break
+    return country, sector, role, org
+
+
+def _compose(country: str | None, sector: str | None, own: Coded | None) -> str | None:
+    if own is not None and own.code and (own.country or not country):
+        if own.country and sector and not own.sector and len(own.code) == 3:
+            return own.code + sector
+        return own.code
+    if country and sector:
+        return country + sector
+    if country:
+        return country
+    return NO_COUNTRY + sector if sector else None
+
+
+def code_phrase(head: Token) -> PhraseCode | None:
+    """Code the actor phrase headed by ``head``; None when the head names no actor."""
+    if head.pos_ not in ("NOUN", "PROPN", "ADJ") or (head.is_stop and head.pos_ != "PROPN"):
+        return None
+    if head.pos_ == "ADJ" and head.dep_ in ("amod", "acomp", "advmod", "conj"):
+        return None  # "official mourning": an adjective names nobody
+    own, ent = _own(head)
+    if own is not None and ent is not None and is_place(head):
+        return None  # "in Vienna", "at the White House": where, not who
+    is_person = ent is not None and ent.label_ == PERSON_ENT
+    if own is None and not is_person:
+        return None
+    mods = _modifiers(head)
+    tokens = list(mods)
+    role_head = own is not None and own.sector is not None and not own.country
+    if role_head or is_person:
+        of = _of_phrase(head)
+        # only a phrase that places the actor belongs to it ("leaders of Burkina Faso",
+        # not "the mayor of lying")
+        if of and _scan(of)[0]:
+            tokens += of
+    if ent is not None:
+        inside = set(range(ent.start, ent.end))
+        tokens = [t for t in tokens if t.i not in inside]
+    country, sector, role, org = _scan(tokens)
+    if own is not None:
+        country = own.country or country
+        sector = own.sector or sector
+        role = head.lemma_.lower() if own.sector and not own.country else role
+    code = _compose(country, sector, own)
+    if org and (own is None or not own.country):
+        # an organisation's officials are coded as the organisation ("NATO's secretary-general")
+        code = org
+    if is_person:
+        kind = "person"
+    elif own is not None and own.kind in ("group", "militant", "armed_group"):
+        kind = "group"
+    elif own is not None and own.country and not own.sector and len(own.code or "") == 3:
+        kind = "country"
+    else:
+        kind = "organisation"
+    span_tokens = [head, *tokens]
+    if ent is not None:
+        span_tokens += list(ent)
+    start = min(t.i for t in span_tokens)
+    end = max(t.i for t in span_tokens) + 1
+    doc = head.doc
+    while start < end and (doc[start].is_punct or doc[start].dep_ == "case"):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):
+        end -= 1
+    named = _appos_person(head) if not is_person and own is not None and own.sector else None
+    if named is not None:
+        # "his British counterpart David Cameron": the role phrase places the person
+        is_person, kind, ent = True, "person", named
+        head = named.root
+    if is_person and ent is not None:
+        name = ent.text
+    elif own is not None and own.name and kind == "country":
+        name = own.name
+    else:
+        name = _strip_det(doc[start:end].text)
+    return PhraseCode(
+        head=head.i,
+        start=start,
+        end=end,
+        code=code or None,
+        country=country,
+        sector=sector,
+        kind=kind,
+        name=name,
+        role=role,
+    )
+
+
+def phrase_heads(doc: SpacySpan) -> list[PhraseCode]:
+    """Every top-level actor phrase of a parsed sentence, left to right.
+
+    A coded phrase that only modifies another coded phrase ("Russian" in
+    "Russian foreign Minister Sergey Lavrov") is part of it, not an actor of its own.
+    """
+    coded: dict[int, PhraseCode] = {}
+    for tok in doc:
+        ent = entity_of(tok)
+        if ent is not None and tok.i != ent.root.i:
+            continue
+        pc = code_phrase(tok)
+        if pc is not None:
+            coded[tok.i] = pc
+    out: list[PhraseCode] = []
+    covered: set[int] = set()
+    for i in sorted(coded, key=lambda i: -(coded[i].end - coded[i].start)):
+        pc = coded[i]
+        if i in covered:
+            continue
+        covered.update(range(pc.start, pc.end))
+        out.append(pc)
+    return sorted(out, key=lambda p: p.start)

@@ -1,0 +1,491 @@
+"""Clauses of a parsed sentence: a trigger matched to a pattern, with its arguments.
+
+For each verb or noun whose lemma is a trigger, the most specific pattern
+whose conditions hold is chosen (a particle, a direct-object word, an
+infinitive complement, a preposition). The clause's source is the subject
+(or the passive's "by" agent, a noun trigger's possessor or "by" phrase, or
+the subject of the light verb that governs it); its target the direct or
+indirect object, or the object of the pattern's preposition, or of a
+preposition that commonly introduces a target. A trigger that is the
+complement of another matched trigger ("offered … to *coordinate*",
+"accused … of *violating*") is part of that clause, not an event of its own,
+unless the governor is a plain statement or an intention that gives way to
+it ("is considering *holding* talks"). Target candidates come in order of
+likelihood; the ``events.resolve`` module picks the first that names actors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dateline.events.lexicon import Pattern, patterns_by_lemma
+
+OBJ_DEPS = frozenset({"dobj", "obj"})
+SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+#: Prepositions that usually introduce an event's target.
+TARGET_PREPS = (
+    "with", "against", "on", "to", "toward", "towards", "into", "upon", "at", "from", "between",
+    "around", "near", "along",
+)
+#: Prepositions of place, which in a complement name where, not whom.
+PLACE_PREPS = frozenset({"at", "in", "inside", "near", "around", "along"})
+#: Prepositions that set an act as the occasion of another ("during talks", "at a meeting").
+SETTING_PREPS = frozenset({"at", "during", "after", "following", "before", "on", "in"})
+#: Prepositions that give the topic of talks ("talks *on* Syria"), not their party.
+CONSULT_TOPIC_PREPS = frozenset({"on", "about", "over", "of", "at", "in"})
+#: Prepositions whose object is more often a topic than a target ("accuse X *of* Y").
+WEAK_TARGET_PREPS = frozenset({"of", "for", "about", "over"})
+#: Verbs that carry a noun trigger ("hold talks", "impose sanctions", "launch an attack").
+LIGHT_VERBS = frozenset(
+    {
+        "hold", "have", "conduct", "launch", "carry", "impose", "express", "make", "give",
+        "announce", "begin", "start", "stage", "mount", "issue", "offer", "extend", "voice",
+        "lodge", "file", "take", "do", "resume", "continue", "open", "pursue", "seek", "join",
+    }
+)
+#: Relative pronouns whose clause's subject is the noun they attach to.
+RELATIVE = frozenset({"who", "which", "that"})
+
+
+@dataclass(slots=True)
+class Clause:
+    """A matched trigger with the head tokens of its source and target phrases."""
+
+    trigger: Token
+    pattern: Pattern
+    source: Token | None
+    targets: list[Token]  # candidate heads of the target phrase, most likely first
+    passive: bool = False
+    #: candidates that are the pattern's own object words ("suspended X's *membership*"):
+    #: only an actor named inside them, with a country, can be the target
+    weak: frozenset[int] = frozenset()
+
+
+def _children(tok: Token, deps: frozenset[str] | tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _preps(tok: Token) -> list[Token]:
+    """Prepositions attached to ``tok`` (and agents, datives realised with "to")."""
+    return [c for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP"]
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ == "pobj"]
+
+
+def _pobj(prep: Token) -> Token | None:
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            return c
+    return None
+
+
+def _dobj(tok: Token) -> Token | None:
+    objs = _children(tok, OBJ_DEPS) or _children(tok, ("oprd",))
+    if objs:
+        return objs[0]
+    # "the sanctions (that) X imposed on Y": the relativised noun is the object
+    if (
+        tok.dep_ == "relcl"
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in SUBJ_DEPS and c.lower_ in RELATIVE for c in tok.children)
+    ):
+        return tok.head
+    return None
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in tok.children)
+
+
+def _words_of(tokens: list[Token]) -> set[str]:
+    out: set[str] = set()
+    for t in tokens:
+        out.add(t.lower_)
+        out.add(t.lemma_.lower())
+    return out
+
+
+def _xcomps(tok: Token) -> list[Token]:
+    """Infinitive or -ing complements of ``tok`` ("offered … to coordinate", "stop attacking")."""
+    out = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    for obj in _children(tok, OBJ_DEPS):
+        out.extend(c for c in obj.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
+    for prep in _preps(tok):
+        out.extend(c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB")
+    return out
+
+
+def _object_words(tok: Token) -> set[str]:
+    """Words of the trigger's object phrase, prepositional objects and complement."""
+    tokens: list[Token] = []
+    if tok.pos_ == "NOUN":
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod", "prep", "acl"):
+                tokens.extend(c.subtree)
+        return _words_of(tokens)
+    for c in tok.children:
+        if c.dep_ in OBJECT_PHRASE_DEPS:
+            tokens.extend(c.subtree)
+    if tok.dep_ == "relcl":
+        tokens.extend(t for t in tok.head.subtree if t.i < tok.i)
+    return _words_of(tokens)
+
+
+def _attached_preps(tok: Token) -> list[Token]:
+    """Prepositions and particles on the trigger or its object ("call *on*", "accuse X *of*")."""
+    holders = [tok, *_children(tok, OBJ_DEPS), *_children(tok, PASSIVE_SUBJ)]
+    return [
+        c
+        for h in holders
+        for c in h.children
+        if c.dep_ in ("prep", "prt", "agent", "dative", "advmod")
+        and c.pos_ in ("ADP", "ADV", "PART")
+    ]
+
+
+Features = tuple[list[Token], set[str], set[str]]
+
+
+def _matches(p: Pattern, tok: Token, feats: Features) -> Token | bool | None:
+    """Whether ``p`` holds at ``tok``; returns the preposition token it used, or True."""
+    preps, objects, xcomps = feats
+    if not p.holds([t.lower_ for t in preps], objects, xcomps):
+        return False
+    if p.preps:
+        return next((t for t in preps if t.lower_ in p.preps), True)
+    return True
+
+
+def _regard_sense(tok: Token) -> bool:
+    """"considers X (to be) Y", "calls X Y": an object with its own predicate is an opinion
+    about X, not an act (a bare trigger entry does not code it)."""
+    if not _children(tok, OBJ_DEPS):
+        return False
+    return any(
+        c.dep_ == "oprd" or (c.dep_ in ("xcomp", "ccomp") and c.lemma_ == "be")
+        for c in tok.children
+    )
+
+
+def _verb_like(tok: Token) -> bool:
+    """A participle the tagger called an adjective but that takes an object
+    ("Greece has *pressured* Skopje")."""
+    return tok.pos_ == "ADJ" and tok.tag_ in ("JJ", "VBN", "VBD") and bool(
+        _children(tok, OBJ_DEPS)
+    )
+
+
+def _stems(word: str) -> list[str]:
+    """Likely lemmas of an inflected verb form the lemmatiser left alone."""
+    out = []
+    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
+                         ("ing", "e")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.append(word[: -len(suffix)] + repl)
+    return out
+
+
+def _candidates(tok: Token) -> tuple[Pattern, ...]:
+    """Pattern entries for a token's lemma and part of speech."""
+    index = patterns_by_lemma()
+    pos = tok.pos_ if tok.pos_ != "PROPN" else "NOUN"
+    if pos not in ("VERB", "NOUN", "ADJ"):
+        return ()
+    lemma = tok.lemma_.lower()
+    cands = index.get((lemma, pos)) or index.get((tok.lower_, pos)) or ()
+    if not cands and _verb_like(tok):
+        for stem in (lemma, *_stems(tok.lower_)):
+            cands = index.get((stem, "VERB")) or ()
+            if cands:
+                break
+    return cands
+
+
+def match_pattern(tok: Token) -> tuple[Pattern, Token | None] | None:
+    """The most constrained pattern that holds at ``tok`` and the preposition it used."""
+    cands = _candidates(tok)
+    if not cands:
+        return None
+    feats = (
+        _attached_preps(tok),
+        _object_words(tok),
+        {c.lemma_.lower() for c in _xcomps(tok)},
+    )
+    for p in cands:
+        hit = _matches(p, tok, feats)
+        if hit is False:
+            continue
+        if p.specificity == 0 and _regard_sense(tok):
+            return None
+        return p, hit if isinstance(hit, Token) else None
+    return None
+
+
+def _verb_subject(tok: Token, depth: int = 0) -> Token | None:
+    """The subject of verb ``tok``, through conjunctions, control and relative clauses."""
+    subj = _children(tok, SUBJ_DEPS)
+    if subj:
+        s = subj[0]
+        if s.lower_ in RELATIVE and tok.dep_ == "relcl":
+            return tok.head
+        return s
+    if depth > 3:
+        return None
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        return _verb_subject(tok.head, depth + 1)
+    if tok.dep_ == "xcomp":
+        # "X is expected to sign": a passive raising verb's subject is the complement's
+        raised = _children(tok.head, PASSIVE_SUBJ)
+        if raised and not _children(tok.head, SUBJ_DEPS):
+            return raised[0]
+        return _verb_subject(tok.head, depth + 1)
+    if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and not _passive(tok):
+        return tok.head
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        return _verb_subject(tok.head, depth + 1)
+    return None
+
+
+def _noun_source(tok: Token) -> Token | None:
+    """Source of a noun trigger: its "by" phrase, possessor, actor compound, or the
+    subject of the verb that carries it ("hold talks", "prepares for talks")."""
+    for prep in _preps(tok):
+        if prep.lower_ in ("by", "from"):
+            obj = _pobj(prep)
+            if obj is not None:
+                return obj
+    for c in tok.children:
+        if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):
+            return c
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG"):
+            return c
+    carrier = carrier_verb(tok)
+    if carrier is None:
+        return None
+    if _passive(carrier):  # "this was stated by X after talks": the agent
+        return _agent(carrier)
+    return _verb_subject(carrier)
+
+
+def carrier_verb(tok: Token) -> Token | None:
+    """The light or intention verb that carries a noun trigger ("*hold* talks",
+    "*prepares* for talks"), or None."""
+    head = tok.head
+    carriers = LIGHT_VERBS | YIELDING_HEADS
+    if tok.dep_ in OBJ_DEPS and head.lemma_.lower() in carriers:
+        return head
+    if (
+        tok.dep_ == "pobj"
+        and head.head.pos_ in ("VERB", "ADJ")
+        and head.head.lemma_.lower() in carriers
+    ):
+        return head.head
+    if tok.dep_ == "pobj" and head.lower_ in SETTING_PREPS and head.head.pos_ in ("VERB", "AUX"):
+        # "X said this *during talks with Y*": the talks' party is the one who spoke there
+        return head.head
+    return None
+
+
+def _arg_candidates(
+    tok: Token, pattern: Pattern, prep: Token | None, complement: bool = False
+) -> list[Token]:
+    """Target candidates of a verb (or adjective) trigger, most likely first. In a
+    complement ("to conduct checks *at* the border") places are not targets."""
+    target_preps = [p for p in TARGET_PREPS if not (complement and p in PLACE_PREPS)]
+    out: list[Token] = []
+    if prep is not None and prep.lower_ not in WEAK_TARGET_PREPS:
+        out.extend(_pobjs(prep))
+    for c in tok.children:
+        if c.dep_ == "dative":
+            out.extend(_pobjs(c) if c.pos_ == "ADP" else [c])
+    obj = _dobj(tok)
+    words = pattern.object_any | pattern.object_all
+    if obj is not None and not (obj.lemma_.lower() in words or obj.lower_ in words):
+        out.append(obj)
+    holders = [tok] + ([obj] if obj is not None else [])
+    for h in holders:
+        for p in _preps(h):
+            if p.lower_ in target_preps and p is not prep:
+                out.extend(o for o in _pobjs(p) if o.pos_ in ("PROPN", "NOUN", "PRON"))
+    if prep is not None and prep.lower_ in WEAK_TARGET_PREPS:
+        out.extend(_pobjs(prep))
+    # "expressed support *for* X", "stressed the need *for* X": a topic that may name the target
+    for h in holders:
+        for p in _preps(h):
+            if p.lower_ in ("for", "over", "about") and p is not prep:
+                out.extend(o for o in _pobjs(p) if o.pos_ in ("PROPN", "NOUN"))
+    if obj is not None and obj not in out:
+        out.append(obj)
+    return out
+
+
+def _weak(tok: Token, pattern: Pattern) -> bool:
+    words = pattern.object_any | pattern.object_all
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
+def _target_candidates(tok: Token, pattern: Pattern, prep: Token | None) -> list[Token]:
+    """Target candidates of a trigger, then of its infinitive complements
+    ("threatened to impose sanctions *on Turkey*", "plans to visit *Baghdad*")."""
+    if _passive(tok):
+        # "our operation, which was requested by X": the relative stands for its noun
+        return [
+            tok.head if s.lower_ in RELATIVE and tok.dep_ == "relcl" else s
+            for s in _children(tok, PASSIVE_SUBJ)
+        ]
+    out = _arg_candidates(tok, pattern, prep)
+    for comp in _xcomps(tok):
+        if comp.dep_ in ("xcomp", "acl", "pcomp"):
+            out.extend(_arg_candidates(comp, pattern, None, complement=True))
+    seen: set[int] = set()
+    return [t for t in out if not (t.i in seen or seen.add(t.i))]
+
+
+def _noun_targets(tok: Token, pattern: Pattern, prep: Token | None) -> list[Token]:
+    """Target candidates of a noun trigger ("attack *on* X", "talks *with* X"). Talks,
+    meetings and visits are *on* or *about* a topic, which is not their target."""
+    consult = pattern.code.startswith("04")
+    out: list[Token] = []
+    if prep is not None and not (consult and prep.lower_ in CONSULT_TOPIC_PREPS):
+        out.extend(_pobjs(prep))
+    for p in _preps(tok):
+        if p is prep or (consult and p.lower_ in CONSULT_TOPIC_PREPS):
+            continue
+        if p.lower_ in (*TARGET_PREPS, "of"):
+            out.extend(_pobjs(p))
+    return out
+
+
+#: Children whose words count as the trigger's object phrase for pattern conditions.
+OBJECT_PHRASE_DEPS = frozenset(
+    {*OBJ_DEPS, *PASSIVE_SUBJ, "dative", "prep", "agent", "xcomp", "ccomp", "attr", "oprd"}
+)
+#: Relations through which a word is the content of the trigger above it.
+GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "acl", "pobj", "prep", "oprd"})
+#: Governors that give way to the event in their complement ("considering holding talks",
+#: "plans to visit"): the complement is the event, the governor its modality.
+YIELDING_HEADS = frozenset(
+    {
+        "consider", "plan", "intend", "want", "hope", "seek", "aim", "expect", "prepare",
+        "ready", "willing", "wish", "try", "attempt", "decide", "mull", "weigh", "propose",
+        "prepared", "going", "set", "move", "begin", "start", "continue", "resume",
+    }
+)
+
+
+def _governor(tok: Token, triggers: set[int]) -> int | None:
+    """The nearest matched trigger of which ``tok`` is the complement or object."""
+    cur = tok
+    for _ in range(5):
+        dep, head = cur.dep_, cur.head
+        if head is cur or dep not in GOVERNED_DEPS:
+            return None
+        if head.i in triggers:
+            return head.i
+        cur = head
+    return None
+
+
+def _yields(pattern: Pattern, tok: Token) -> bool:
+    """Whether a governing trigger gives way to a trigger in its complement."""
+    if pattern.xcomp_any:
+        return False
+    return pattern.code == "010" or tok.lemma_.lower() in YIELDING_HEADS
+
+
+def find_clauses(doc: Doc) -> Iterator[Clause]:
+    """Every matched trigger clause of a parsed sentence, left to right.
+
+    A trigger inside another trigger's complement or object is part of that
+    clause ("accused X of *violating*"), unless the governor is a statement
+    or an intention that gives way to it ("said it would *transport* aid",
+    "is considering *holding* talks").
+    """
+    matched: dict[int, tuple[Pattern, Token | None]] = {}
+    for tok in doc:
+        hit = match_pattern(tok)
+        if hit is not None:
+            matched[tok.i] = hit
+    trig = set(matched)
+    gov = {i: _governor(doc[i], trig) for i in matched}
+    yielded = {
+        g for i, g in gov.items() if g is not None and _yields(matched[g][0], doc[g])
+    }
+    for i in sorted(matched):
+        tok = doc[i]
+        pattern, prep = matched[i]
+        if i in yielded:
+            continue
+        g = gov[i]
+        if g is not None and g not in yielded:
+            continue
+        clause = _clause(tok, pattern, prep, trig)
+        if clause is None:
+            continue
+        if pattern.reverse:
+            clause = _reversed(clause)
+        yield clause
+
+
+def _clause(tok: Token, pattern: Pattern, prep: Token | None, trig: set[int]) -> Clause | None:
+    if tok.pos_ == "ADJ":
+        # "X is hopeful", "X is ready to cooperate": the copula's subject
+        if tok.dep_ not in ("acomp", "amod", "ROOT"):
+            return None
+        head = tok.head if tok.dep_ == "acomp" else tok
+        return _with_weak(
+            Clause(tok, pattern, _verb_subject(head), _target_candidates(tok, pattern, prep))
+        )
+    if tok.pos_ in ("NOUN", "PROPN"):
+        head = tok.head
+        # a noun trigger carried by a light verb that is itself a trigger: that clause wins
+        if tok.dep_ in OBJ_DEPS and head.i in trig:
+            return None
+        return Clause(tok, pattern, _noun_source(tok), _noun_targets(tok, pattern, prep))
+    if _passive(tok) and _agent(tok) is None and prep is not None and prep.lower_ != "by":
+        # "Kerry is headed to Russia": a participle with its pattern's preposition, not a passive
+        subj = _children(tok, PASSIVE_SUBJ)
+        return _with_weak(
+            Clause(tok, pattern, subj[0] if subj else None, _arg_candidates(tok, pattern, prep))
+        )
+    if _passive(tok):
+        agent = _agent(tok)
+        return _with_weak(
+            Clause(tok, pattern, agent, _target_candidates(tok, pattern, prep), passive=True)
+        )
+    return _with_weak(
+        Clause(tok, pattern, _verb_subject(tok), _target_candidates(tok, pattern, prep))
+    )
+
+
+def _agent(tok: Token) -> Token | None:
+    """The "by" phrase of a passive trigger."""
+    for c in tok.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            return _pobj(c)
+    return None
+
+
+def _with_weak(clause: Clause) -> Clause:
+    clause.weak = frozenset(t.i for t in clause.targets if _weak(t, clause.pattern))
+    return clause
+
+
+def _reversed(clause: Clause) -> Clause:
+    """For "X received aid from Y": the source is the "from"/"by" phrase, the target X."""
+    tok = clause.trigger
+    src = None
+    for h in [tok, *_children(tok, OBJ_DEPS)]:
+        for prep in _preps(h):
+            if prep.lower_ in ("from", "by"):
+                src = _pobj(prep)
+                break
+    targets = [clause.source] if clause.source is not None else []
+    return Clause(tok, clause.pattern, src, targets)

@@ -1,0 +1,37 @@
+"""Where the actor phrases of each parsed sentence are: shared by ``actors`` and ``events``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dateline.document import Document
+from dateline.events.actorcode import PhraseCode
+
+
+@dataclass(slots=True)
+class ActorIndex:
+    """Where each actor phrase of the parses is: per sentence, token ranges → actor id."""
+
+    tokens: dict[int, list[tuple[int, int, int, str]]] = field(default_factory=dict)
+
+    def add(self, sent: int, pc: PhraseCode, actor_id: str) -> None:
+        self.tokens.setdefault(sent, []).append((pc.start, pc.end, pc.head, actor_id))
+
+    def actor_at(self, sent: int, tok: int) -> str | None:
+        """The actor whose phrase contains token ``tok`` (the innermost one)."""
+        best: tuple[int, str] | None = None
+        for start, end, _head, aid in self.tokens.get(sent, ()):
+            if start <= tok < end and (best is None or end - start < best[0]):
+                best = (end - start, aid)
+        return best[1] if best else None
+
+
+SCRATCH_KEY = "actor_index"
+
+
+def actor_index(doc: Document) -> ActorIndex:
+    idx = doc.scratch.get(SCRATCH_KEY)
+    if not isinstance(idx, ActorIndex):
+        idx = ActorIndex()
+        doc.scratch[SCRATCH_KEY] = idx
+    return idx

@@ -1,0 +1,300 @@
+"""The event-pattern lexicon and code facts, read through ``dateline.codes``.
+
+``dateline.codes`` owns the data files (verb patterns, CAMEO facts, the
+CAMEO→PLOVER table, the actor dictionary); this module turns them into the
+shapes the matcher wants and caches them once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from dateline import codes
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One entry of the trigger pattern dictionary (``codes/data/verb_patterns.yaml``).
+
+    ``lemma``/``pos`` name the trigger; ``preps``: one must attach to the trigger
+    or its object ("call *for*", "accuse … *of*"); ``object_any``/``object_all``:
+    words of the object phrase, prepositional objects or infinitive complement
+    ("impose *sanctions*"); ``xcomp_any``: the verb of an infinitive or -ing
+    complement ("offered … to *coordinate*"). ``modal_code`` replaces ``code``
+    for intended or planned events, ``irregular_code`` when the source is a
+    non-state armed group; ``reverse``: the subject is the target.
+    """
+
+    lemma: str
+    code: str
+    pos: str = "VERB"
+    preps: frozenset[str] = frozenset()
+    object_any: frozenset[str] = frozenset()
+    object_all: frozenset[str] = frozenset()
+    xcomp_any: frozenset[str] = frozenset()
+    modal_code: str | None = None
+    irregular_code: str | None = None
+    reverse: bool = False
+    order: int = 0
+    object_none: frozenset[str] = frozenset()
+    #: the dictionary's own entry, whose ``matches`` decides (kept in step with the file)
+    raw: Any = field(default=None, compare=False, repr=False)
+
+    def holds(
+        self, preps: Iterable[str], object_words: Iterable[str], xcomp_lemmas: Iterable[str]
+    ) -> bool:
+        """Whether the entry's conditions hold for these features of a trigger."""
+        matches = getattr(self.raw, "matches", None)
+        if matches is not None:
+            return bool(
+                matches(preps=preps, object_lemmas=object_words, xcomp_lemmas=xcomp_lemmas)
+            )
+        objects, xcomps = set(object_words), set(xcomp_lemmas)
+        if self.preps and not self.preps & set(preps):
+            return False
+        if self.object_any and not self.object_any & objects:
+            return False
+        if self.object_all and not self.object_all <= objects:
+            return False
+        if self.object_none and self.object_none & objects:
+            return False
+        if not self.xcomp_any:
+            return True
+        return bool(xcomps) if "*" in self.xcomp_any else bool(self.xcomp_any & xcomps)
+
+    def code_for(self, *, modal: bool = False, irregular: bool = False) -> str:
+        """``modal_code`` for intended events, ``irregular_code`` for non-state attackers."""
+        if modal and self.modal_code:
+            return self.modal_code
+        if irregular and self.irregular_code:
+            return self.irregular_code
+        return self.code
+
+    @property
+    def specificity(self) -> int:
+        """How many constraints the entry has (the most constrained match wins)."""
+        raw = getattr(self.raw, "specificity", None)
+        if isinstance(raw, int):
+            return raw
+        return (
+            bool(self.preps)
+            + bool(self.object_any)
+            + len(self.object_all)
+            + bool(self.xcomp_any)
+        )
+
+
+def _words(value: Any) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        return frozenset(w.lower() for w in re.split(r"[|,/]+", value) if w.strip())
+    if isinstance(value, Iterable):
+        out: set[str] = set()
+        for v in value:
+            out |= _words(v)
+        return frozenset(out)
+    return frozenset()
+
+
+def _first(d: Mapping[str, Any], *keys: str) -> Any:
+    for k in keys:
+        if k in d and d[k] not in (None, "", []):
+            return d[k]
+    return None
+
+
+def _as_mapping(raw: Any) -> Mapping[str, Any] | None:
+    if isinstance(raw, Mapping):
+        return raw
+    if hasattr(raw, "__dataclass_fields__") or hasattr(raw, "_fields"):
+        return {k: getattr(raw, k) for k in dir(raw) if not k.startswith("_")}
+    return None
+
+
+def _code_str(v: Any) -> str | None:
+    return str(v).strip() if v not in (None, "") else None
+
+
+def to_pattern(raw: Any, order: int = 0) -> Pattern | None:
+    """A ``Pattern`` from one entry that ``codes.load_patterns()`` yields."""
+    if isinstance(raw, Pattern):
+        return raw
+    d = _as_mapping(raw)
+    if d is None:
+        return None
+    lemma = _first(d, "lemma", "trigger", "verb")
+    code = _code_str(_first(d, "code", "cameo"))
+    if not lemma or not code:
+        return None
+    return Pattern(
+        lemma=str(lemma).lower().strip(),
+        code=code,
+        pos=str(_first(d, "pos") or "VERB").upper(),
+        preps=_words(_first(d, "prep", "preps", "preposition", "particle")),
+        object_any=_words(_first(d, "object_any", "objects", "object")),
+        object_all=_words(_first(d, "object_all")),
+        xcomp_any=_words(_first(d, "xcomp_any", "xcomp", "comp")),
+        modal_code=_code_str(_first(d, "modal_code")),
+        irregular_code=_code_str(_first(d, "irregular_code")),
+        reverse=bool(_first(d, "reverse")),
+        order=order,
+        object_none=_words(_first(d, "object_none")),
+        raw=None if isinstance(raw, Mapping) else raw,
+    )
+
+
+@lru_cache(maxsize=1)
+def patterns_by_lemma() -> dict[tuple[str, str], tuple[Pattern, ...]]:
+    """Patterns indexed by (lemma, part of speech), most constrained first, then file order."""
+    index: dict[tuple[str, str], list[Pattern]] = {}
+    for n, raw in enumerate(codes.load_patterns()):
+        p = to_pattern(raw, n)
+        if p is not None:
+            index.setdefault((p.lemma, p.pos), []).append(p)
+    return {
+        k: tuple(sorted(v, key=lambda p: (-p.specificity, p.order))) for k, v in index.items()
+    }
+
+
+@lru_cache(maxsize=1)
+def negation_words() -> frozenset[str]:
+    """Words that negate a trigger they modify (from the pattern file)."""
+    return frozenset(codes.negation_words())
+
+
+@lru_cache(maxsize=1)
+def modality_words() -> frozenset[str]:
+    """Words that make a trigger intended or possible (from the pattern file)."""
+    return frozenset(codes.modality_words())
+
+
+@lru_cache(maxsize=1)
+def trigger_cues() -> re.Pattern[str]:
+    """A regex of the surface forms of every trigger (selects the sentences to parse).
+
+    Compiled without flags, so that the parse stage can join it with other
+    stages' cues.
+    """
+    forms: set[str] = set()
+    for lemma, pos in patterns_by_lemma():
+        forms |= set(codes.word_forms(lemma, pos))
+        forms |= _doubled_forms(lemma)
+    alts = "|".join(_either_case_first(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\b")
+
+
+def _doubled_forms(lemma: str) -> set[str]:
+    """Forms with a doubled final consonant ("expelled", "patrolled", "travelling"): the
+    spelling rules differ between varieties of English, so a cue takes both."""
+    if re.fullmatch(r"[a-z]*[^aeiou][aeiou][b-df-hj-np-tvz]", lemma):
+        return {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return set()
+
+
+def _either_case_first(form: str) -> str:
+    """A form in lower case or capitalised at a sentence start, never inside a name
+    ("talks", "Talks" but not "United States" for "state")."""
+    if not form or not form[0].isalpha():
+        return re.escape(form)
+    return f"[{form[0].lower()}{form[0].upper()}]{re.escape(form[1:])}"
+
+
+@dataclass(frozen=True, slots=True)
+class CodeFacts:
+    """What the CAMEO codebook says of one code."""
+
+    code: str
+    label: str
+    quad_class: int | None
+    goldstein: float | None
+
+
+def facts_for(code: str) -> CodeFacts | None:
+    """Label, QuadClass and Goldstein value of ``code`` (Goldstein through its parents)."""
+    if not code or not code[:2].isdigit() or not 1 <= int(code[:2]) <= 20:
+        return None
+    entry = codes.get_cameo(code)
+    return CodeFacts(
+        code=code,
+        label=entry.label if entry else "",
+        quad_class=codes.quad_class(code),
+        goldstein=codes.goldstein(code),
+    )
+
+
+def plover_for(code: str) -> tuple[str | None, str | None]:
+    """PLOVER type and mode of a CAMEO code (None, None where PLOVER codes nothing)."""
+    hit = codes.plover_for(code)
+    if hit is None:
+        return None, None
+    return hit.plover or None, hit.mode
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """What the actor dictionary says of a word or phrase.
+
+    ``country`` is an ISO3 code (or an organisation's code: NATO, UNO, EUR…);
+    ``sector`` a CAMEO role (GOV, MIL, REB…); ``code`` the full actor code.
+    """
+
+    code: str | None
+    country: str | None
+    sector: str | None
+    kind: str | None = None
+    name: str | None = None
+    matched: tuple[str, ...] = ()
+
+
+_SECTOR_RE = re.compile(r"^[A-Z]{3}$")
+
+
+def _coded_from(raw: Any) -> Coded | None:
+    if raw is None:
+        return None
+    if isinstance(raw, Coded):
+        return raw
+    if isinstance(raw, str):
+        code = raw.strip().upper() or None
+        return Coded(code=code, country=code[:3] if code else None, sector=None) if code else None
+    if isinstance(raw, tuple):
+        raw = dict(zip(("code", "country", "role"), raw, strict=False))
+    if not isinstance(raw, Mapping):
+        raw = {k: getattr(raw, k) for k in dir(raw) if not k.startswith("_")}
+    code = _first(raw, "code", "actor_code")
+    country = _first(raw, "country", "country_code", "iso3")
+    sector = _first(raw, "sector", "role", "type", "role_code", "type1")
+    kind = _first(raw, "kind", "category")
+    name = _first(raw, "name", "label")
+    matched = _first(raw, "matched")
+    if isinstance(sector, list | tuple):
+        sector = sector[0] if sector else None
+    sector = str(sector).upper() if sector and _SECTOR_RE.match(str(sector).upper()) else None
+    if isinstance(code, str) and code.startswith("-"):
+        code = None  # "---GOV": a role with no country
+    if isinstance(country, str) and (not country.strip() or country.startswith("-")):
+        country = None
+    if not code and not country and not sector:
+        return None
+    return Coded(
+        code=str(code).upper() if code else None,
+        country=str(country).upper() if country else None,
+        sector=sector,
+        kind=str(kind) if kind else None,
+        name=str(name) if name else None,
+        matched=tuple(str(m) for m in matched) if isinstance(matched, list | tuple) else (),
+    )
+
+
+@lru_cache(maxsize=65536)
+def lookup_actor(text: str) -> Coded | None:
+    """The actor dictionary's coding of ``text`` (a name, demonym, capital, role word)."""
+    t = " ".join(text.split())
+    if not t or len(t) > 120:
+        return None
+    return _coded_from(codes.code_actor(t))

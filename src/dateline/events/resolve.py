@@ -1,0 +1,301 @@
+"""Who a clause's subject and object are: head tokens resolved to the record's actors.
+
+In order: the ``actors`` stage's phrase index; pronouns — "we"/"our"/"I" inside
+a quotation are its speaker, "he"/"she" the speaker of the quote they attribute
+or the person last named, a subject pronoun of a reported clause the reporter
+("X said *it* would …"), "it" the body that was the previous sentence's
+subject; mentions an earlier stage linked; "the country" the country named
+last. Joined phrases ("Russia and the U.S.", "the ministers of X and Y") give
+several sides; an act noun gives the actor behind it ("the decision of X").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dateline.document import Document, Parse
+from dateline.events.actorcode import is_place
+from dateline.events.clauses import Clause
+from dateline.events.index import actor_index
+from dateline.events.lexicon import lookup_actor
+from dateline.events.location import is_state
+from dateline.events.spans import overlaps, tok_span
+from dateline.model import Actor, Quote, Span
+
+FIRST_PERSON = frozenset({"i", "we", "us", "our", "me", "my", "ours"})
+THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
+#: At most this many phrases are taken from one list of joined phrases.
+MAX_JOINED = 4
+
+
+@dataclass(slots=True)
+class Side:
+    """One resolved side of a clause."""
+
+    actor: Actor | None
+    token: Token | None
+    direct: bool  # found in the phrase itself, not through a pronoun or quote
+
+
+def known(actor: Actor | None) -> bool:
+    """Known: coded, with a country or organisation part or a role ("---GOV")."""
+    return actor is not None and bool(actor.code)
+
+
+def is_state_or_org(actor: Actor) -> bool:
+    """An actor placed in a country or an organisation (not a bare role such as "---MIL")."""
+    return bool(actor.code) and not actor.code.startswith("-") and bool(actor.country)
+
+
+class ActorResolver:
+    """Resolves head tokens of one document's parses to its actors."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.index = actor_index(doc)
+        self.by_id = {a.id: a for a in doc.record.actors}
+        #: (trigger lemma, source actor) of the events coded so far, for "the offer"
+        self.acts: list[tuple[str, Actor]] = []
+
+    def note_act(self, lemma: str, source: Actor) -> None:
+        """Remember an event, so that "the offer" later can name who made it."""
+        self.acts.append((lemma.lower(), source))
+
+    def _act_author(self, tok: Token) -> Actor | None:
+        """"dismissed *the offer*": the source of the earlier event this noun names."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return None
+        stem = tok.lemma_.lower()[:5]
+        for lemma, actor in reversed(self.acts):
+            if len(stem) >= 4 and lemma[:5] == stem:
+                return actor
+        return None
+
+    # ----- one token --------------------------------------------------------------
+    def resolve(self, parse: Parse, sent: int, tok: Token) -> Side:
+        """The actor a head token refers to, and how it was found."""
+        aid = self.index.actor_at(sent, tok.i)
+        if aid is not None and aid in self.by_id:
+            return Side(self.by_id[aid], tok, True)
+        span = tok_span(self.doc, parse, tok)
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in FIRST_PERSON | THIRD_PERSON:
+            return Side(self._pronoun(parse, sent, tok, span), tok, False)
+        linked = self._mention_actor(span)
+        if linked is None and _is_country_anaphor(tok):
+            return Side(self._last_named(span.start, _is_country), tok, False)
+        return Side(linked, tok, linked is not None)
+
+    def _pronoun(self, parse: Parse, sent: int, tok: Token, span: Span) -> Actor | None:
+        low = tok.lower_
+        quotes = self.doc.record.quotes
+        if low in FIRST_PERSON:
+            q = _quote_at(quotes, span.start, span.end)
+            return self.by_id.get(q.speaker_id or "") if q is not None else None
+        q = _attribution_quote(quotes, span.start, span.end)
+        if q is not None and q.speaker_id in self.by_id:
+            return self.by_id[q.speaker_id or ""]
+        linked = self._mention_actor(span)
+        if linked is not None:
+            return linked
+        reporter = _reporter(tok)
+        if reporter is not None:
+            side = self.resolve(parse, sent, reporter)
+            if side.actor is not None and _pronoun_fits(low, side.actor):
+                return side.actor
+        if low in THIRD_PERSON:
+            return self._last_named(span.start, lambda a: a.kind == "person")
+        if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+            return self._last_body_subject(sent)
+        return None
+
+    def _mention_actor(self, span: Span) -> Actor | None:
+        for a in self.doc.record.actors:
+            for m in a.mentions:
+                if overlaps(m.start, m.end, span.start, span.end):
+                    return a
+        return None
+
+    def _last_named(self, before: int, keep: Callable[[Actor], bool]) -> Actor | None:
+        """The actor (passing ``keep``) whose mention comes last before ``before``."""
+        best: tuple[int, Actor] | None = None
+        for a in self.doc.record.actors:
+            if not keep(a):
+                continue
+            for m in a.mentions:
+                if m.end <= before and (best is None or m.start > best[0]):
+                    best = (m.start, a)
+        return best[1] if best else None
+
+    def _last_body_subject(self, sent: int) -> Actor | None:
+        """"It" as a subject: the state or body that was the subject of the sentence before."""
+        prev = self.doc.parses.get(sent - 1)
+        if prev is None:
+            return None
+        for tok in prev.doc:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+                actor = self.by_id.get(self.index.actor_at(sent - 1, tok.i) or "")
+                if actor is not None and actor.kind != "person":
+                    return actor
+        return None
+
+    # ----- phrases ----------------------------------------------------------------
+    def sides(
+        self, parse: Parse, sent: int, tok: Token | None, behind: bool = False
+    ) -> list[Side]:
+        """The actor of ``tok`` and of the phrases joined to it ("Russia and the U.S.")."""
+        if tok is None:
+            return []
+        heads = [tok, *_conjuncts(tok)]
+        # "the foreign ministers of Russia and Ukraine": one phrase, two countries
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        heads.extend(_conjuncts(o))
+        found = [self.resolve(parse, sent, h) for h in heads]
+        if behind and len(found) == 1 and found[0].actor is None and tok.pos_ == "NOUN":
+            # "the decision of President X", "Russia's actions": the actor behind an act
+            for inner in actors_behind(tok):
+                side = self.resolve(parse, sent, inner)
+                if side.actor is not None:
+                    return [side]
+        return found
+
+    def sources(self, parse: Parse, sent: int, clause: Clause) -> list[Side]:
+        """The clause's known sources."""
+        return [s for s in self.sides(parse, sent, clause.source) if known(s.actor)]
+
+    def targets(self, parse: Parse, sent: int, clause: Clause) -> list[Side] | None:
+        """The first target candidate that names known actors; [] when none does,
+        None when a candidate names an actor that cannot be coded."""
+        # a consultation's object is its topic ("discussed the Syria crisis"), not a target
+        behind = not clause.pattern.code.startswith("04")
+        for cand in clause.targets:
+            if cand.i in clause.weak:
+                # the pattern's own object word: a target only when it is itself a placed
+                # actor ("expelled the *French ambassador*") or names one ("X's membership")
+                for inner in (cand, *actors_behind(cand)):
+                    found = self.sides(parse, sent, inner)
+                    if found and all(
+                        t.actor is not None and is_state_or_org(t.actor) for t in found
+                    ):
+                        return found
+                author = self._act_author(cand)
+                if author is not None:
+                    return [Side(author, cand, False)]
+                continue
+            found = self.sides(parse, sent, cand, behind=behind)
+            placed = [t for t in found if known(t.actor) and not _pronoun_owned_role(t)]
+            if placed and len(placed) == len(found):
+                return placed
+            author = self._act_author(cand) if cand.pos_ == "NOUN" else None
+            if author is not None:
+                return [Side(author, cand, False)]
+            if _names_actor(cand):
+                return None
+        return []
+
+
+def _pronoun_owned_role(side: Side) -> bool:
+    """"its armed forces", "their troops": a role the subject owns is not a target."""
+    actor, tok = side.actor, side.token
+    if actor is None or tok is None or not (actor.code or "").startswith("---"):
+        return False
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+
+
+def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    for q in quotes:
+        if q.start <= start and end <= q.end:
+            return q
+    return None
+
+
+def _attribution_quote(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    """The quote whose speaker mention is this span ("…, he said")."""
+    for q in quotes:
+        sm = q.speaker_mention
+        if sm is not None and overlaps(sm.start, sm.end, start, end):
+            return q
+    return None
+
+
+def _is_country(actor: Actor) -> bool:
+    return bool(actor.country) and actor.code == actor.country and is_state(actor.country)
+
+
+def _names_actor(tok: Token) -> bool:
+    """Whether a target head looks like a named or role actor we failed to code."""
+    if is_place(tok):
+        return False  # "near Mosul": where, not whom
+    if tok.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
+        return True
+    if tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that", "which"):
+        return True
+    return lookup_actor(tok.text) is not None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """Phrases joined to ``tok`` by "and"/commas ("Russia, Germany and France")."""
+    out: list[Token] = []
+    todo = [c for c in tok.children if c.dep_ == "conj"]
+    while todo and len(out) < MAX_JOINED:
+        c = todo.pop(0)
+        out.append(c)
+        todo.extend(cc for cc in c.children if cc.dep_ == "conj")
+    return out
+
+
+def _is_country_anaphor(tok: Token) -> bool:
+    """"the country", "the nation": a definite, unmodified mention of a state."""
+    if tok.lemma_.lower() not in ("country", "nation") or tok.tag_ != "NN":
+        return False
+    kids = list(tok.children)
+    return any(c.lower_ == "the" for c in kids) and all(c.dep_ in ("det", "case") for c in kids)
+
+
+def _pronoun_fits(pronoun: str, actor: Actor) -> bool:
+    """"he"/"she" for people and officials, "it" for states and bodies, "they" for any."""
+    if pronoun in THIRD_PERSON:
+        return actor.kind not in ("country", "group")
+    if pronoun in ("it", "its"):
+        return actor.kind != "person"
+    return pronoun in ("they", "them", "their")
+
+
+def _reporter(tok: Token) -> Token | None:
+    """The subject of the verb that reports the clause ``tok`` is subject of
+    ("X said *it* would …", "X says *he* is hopeful")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = tok.head
+    for _ in range(2):
+        if verb.dep_ not in ("ccomp", "xcomp", "conj") or verb.head is verb:
+            return None
+        verb = verb.head
+        for c in verb.children:
+            if c.dep_ == "nsubj" and c.pos_ != "PRON":
+                return c
+    return None
+
+
+def actors_behind(tok: Token) -> list[Token]:
+    """Who stands behind an act noun, most likely first: its possessor ("X's move"), a
+    named compound or adjective ("Syria peace talks", "a British tanker"), an
+    "of/by/with…" phrase ("the decision of X", "talks with X"), any other compound
+    ("rebel positions")."""
+    out = [c for c in tok.children if c.dep_ == "poss"]
+    out += [
+        c
+        for c in tok.children
+        if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "ORG", "NORP")
+    ]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "by", "with", "against", "on", "to"):
+            out += [o for o in c.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN")]
+    out += [c for c in tok.children if c.dep_ == "compound" and c not in out]
+    return out

@@ -1,0 +1,351 @@
+"""Stage ``actors``: code the countries, organisations, groups and people of a story.
+
+Actor phrases are found in the parsed sentences (``events.actorcode``) and
+coded from the project's actor dictionary (``dateline.codes``): "Russian
+foreign Minister Sergey Lavrov" → RUSGOV, "the Kremlin" → RUSGOV, "Turkish
+security forces" → TURMIL, "NATO" → NAT (country field NATO), "the
+opposition" → ---OPP (a role, country unknown). Mentions of one actor are
+linked into one ``Actor``: people by name and surname, countries by code
+("Moscow" is Russia), other bodies by code and name. People and bodies that
+an earlier stage (``entities``) found keep their identity and get a code;
+role-only actors are placed in the story's home country when it is clear;
+quote speakers get their actor's code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from dateline.codes import load_actor_dictionary
+from dateline.document import Document, Parse
+from dateline.events.actorcode import NO_COUNTRY, PhraseCode, phrase_heads
+from dateline.events.index import actor_index
+from dateline.events.lexicon import lookup_actor
+from dateline.events.location import dateline_location, is_state
+from dateline.events.spans import overlaps, token_span
+from dateline.model import Actor, Mention
+from dateline.pipeline import Stage, register_stage
+
+#: A story's home country must have this many actor mentions, and this many times
+#: as many as the next country, before role-only actors are placed in it.
+HOME_MIN_MENTIONS = 2
+HOME_DOMINANCE = 2.0
+#: Definite role phrases that refer back to a person ("the Minister", "the president").
+_BACKREF_KINDS = frozenset({"organisation"})
+
+
+def _name_key(name: str) -> str:
+    low = " ".join(name.lower().split())
+    return low[4:] if low.startswith("the ") else low
+
+
+def _surname(name: str) -> str:
+    parts = re.findall(r"[\w’'-]+", name)
+    return parts[-1].lower() if parts else ""
+
+
+class _Registry:
+    """The record's actors, with lookups by mention span, person name and code."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.actors = doc.record.actors
+        self._n = len(self.actors)
+
+    def new_id(self) -> str:
+        ids = {a.id for a in self.actors}
+        while True:
+            self._n += 1
+            cand = f"A{self._n}"
+            if cand not in ids:
+                return cand
+
+    def by_mention(self, start: int, end: int) -> Actor | None:
+        best: Actor | None = None
+        for a in self.actors:
+            for m in a.mentions:
+                if overlaps(m.start, m.end, start, end) and (
+                    best is None or a.kind == "person"
+                ):
+                    best = a
+        return best
+
+    def person(self, name: str) -> Actor | None:
+        low, sur = name.lower(), _surname(name)
+        for a in self.actors:
+            if a.kind != "person":
+                continue
+            if a.name.lower() == low or (sur and _surname(a.name) == sur):
+                return a
+        return None
+
+    def same_body(self, code: str, kind: str, name: str) -> Actor | None:
+        """The actor a new phrase continues: a country by its code ("Moscow" is Russia),
+        anything else by code and name ("the army" and "the rebels" stay apart)."""
+        key = _name_key(name)
+        for a in self.actors:
+            if a.kind == "person" or a.code != code:
+                continue
+            if kind == "country" and a.kind == "country":
+                return a
+            if _name_key(a.name) == key:
+                return a
+        return None
+
+    def recent_person(self, before: int, role: str | None) -> Actor | None:
+        """The person mentioned last before ``before`` (with ``role`` when given)."""
+        best: tuple[int, Actor] | None = None
+        for a in self.actors:
+            if a.kind != "person" or not a.code:
+                continue
+            if role and a.role and role not in a.role.lower():
+                continue
+            for m in a.mentions:
+                if m.end <= before and (best is None or m.start > best[0]):
+                    best = (m.start, a)
+        return best[1] if best else None
+
+
+def _add_mention(actor: Actor, m: Mention) -> None:
+    for old in actor.mentions:
+        if overlaps(old.start, old.end, m.start, m.end):
+            return
+    actor.mentions.append(m)
+    actor.mentions.sort(key=lambda x: x.start)
+
+
+def _place_role(actor: Actor) -> None:
+    """A role code with no country ("---COP") whose actor has a country gets it."""
+    if actor.code and actor.code.startswith(NO_COUNTRY) and is_state(actor.country):
+        actor.code = (actor.country or "") + actor.code[len(NO_COUNTRY) :]
+
+
+def _code_body(actor: Actor) -> None:
+    """Give an organisation or place from an earlier stage its dictionary code."""
+    _place_role(actor)
+    if actor.code:
+        return
+    hit = lookup_actor(actor.name)
+    if hit is None or not hit.matched or " ".join(hit.matched) != actor.name.removeprefix("the "):
+        return  # only a dictionary term that is the whole name
+    actor.code = hit.code or (
+        (hit.country or NO_COUNTRY) + (hit.sector or "") if hit.country or hit.sector else None
+    )
+    actor.country = actor.country or hit.country
+    if hit.kind == "country" and not hit.sector:
+        actor.kind = "country"
+
+
+def _code_person(actor: Actor) -> None:
+    """Give a person from an earlier stage a code from its role and country."""
+    _place_role(actor)
+    if actor.code and actor.role and actor.code == actor.country:
+        # a country alone: add the role's sector ("secretary of state" → USAGOV)
+        hit = lookup_actor(actor.role) or lookup_actor(actor.role.split()[-1])
+        if hit is not None and hit.sector:
+            actor.code += hit.sector
+    if actor.code or not actor.role:
+        return
+    hit = lookup_actor(actor.role) or lookup_actor(actor.role.split()[-1])
+    sector = hit.sector if hit else None
+    country = actor.country or (hit.country if hit else None)
+    if country and sector:
+        actor.code = country + sector
+    elif country:
+        actor.code = country
+    elif sector:
+        actor.code = NO_COUNTRY + sector
+    if country and not actor.country:
+        actor.country = country
+
+
+def _is_group(actor: Actor) -> bool:
+    """An armed or political group of the dictionary ("ISIS", "Hamas"), which no
+    story's home country owns."""
+    hit = lookup_actor(actor.name)
+    return hit is not None and hit.kind == "group"
+
+
+def _infer_home_country(
+    actors: list[Actor], dateline_country: str | None, extra: Counter[str] | None = None
+) -> None:
+    """Place role-only actors ("the government", "opposition leaders", "President X") in
+    the story's country: the dateline's country when the story names it as an actor
+    (none when the story is filed from a third country), else a country that clearly
+    dominates the story's actor mentions."""
+    counts: Counter[str] = Counter(extra or {})
+    for a in actors:
+        if is_state(a.country):
+            counts[a.country or ""] += len(a.mentions)
+    if not counts:
+        return
+    if dateline_country:
+        if not counts.get(dateline_country):
+            return  # filed from a third country: an international story, no home
+        top = dateline_country
+    else:
+        ranked = counts.most_common(2)
+        top, n1 = ranked[0]
+        n2 = ranked[1][1] if len(ranked) > 1 else 0
+        if n1 < HOME_MIN_MENTIONS or n1 < HOME_DOMINANCE * n2:
+            return
+    for a in actors:
+        if _is_group(a):
+            continue  # armed groups are not a state's own ("ISIS" stays ---INS)
+        if a.code and a.code.startswith(NO_COUNTRY) and not a.country:
+            a.country = top
+            a.code = top + a.code[len(NO_COUNTRY) :]
+
+
+@register_stage
+class ActorsStage(Stage):
+    """Find and code actors; link their mentions; code quote speakers."""
+
+    name = "actors"
+    needs = frozenset({"parses"})
+    adds = frozenset({"actors", "actor_codes"})
+
+    def process(self, doc: Document) -> None:
+        reg = _Registry(doc)
+        index = actor_index(doc)
+        for a in list(reg.actors):
+            if a.kind == "person":
+                _code_person(a)
+            else:
+                _code_body(a)
+        for i in sorted(doc.parses):
+            parse = doc.parses[i]
+            for pc in phrase_heads(parse.doc):
+                actor = self._place(doc, reg, parse, pc)
+                if actor is not None:
+                    index.add(i, pc, actor.id)
+        self._surname_mentions(doc, reg)
+        extra = self._unparsed_countries(doc, reg)
+        _infer_home_country(reg.actors, dateline_location(doc.record.dateline), extra)
+        by_id = {a.id: a for a in reg.actors}
+        for q in doc.record.quotes:
+            a = by_id.get(q.speaker_id or "")
+            if a is not None and a.code and not q.speaker_code:
+                q.speaker_code = a.code
+
+    def _place(self, doc: Document, reg: _Registry, parse: Parse, pc: PhraseCode) -> Actor | None:
+        span = token_span(doc, parse, pc.start, pc.end)
+        mention = Mention(span.text, span.start, span.end)
+        known = reg.by_mention(span.start, span.end)
+        head = token_span(doc, parse, pc.head, pc.head + 1)
+        if known is not None and known.kind == "person" and pc.kind != "person":
+            if not known.code and not known.role and pc.kind != "person":
+                # a country, group or body an earlier stage took for a person
+                known.kind = pc.kind
+            else:
+                # "the head of the foreign ministry" already linked to a person
+                for m in known.mentions:
+                    if m.start <= head.start and head.end <= m.end:
+                        if not known.code and pc.code:
+                            known.code, known.country = pc.code, pc.country
+                        return known
+                known = None
+        if known is not None and not any(
+            m.start <= head.start and head.end <= m.end for m in known.mentions
+        ):
+            # the known mention is only a modifier of this phrase ("Burkina Faso's army")
+            known = None
+        if known is not None:
+            if known.kind == "person" == pc.kind and pc.country and pc.code:
+                # the phrase itself places the person ("his British counterpart X")
+                known.code, known.country = pc.code, pc.country
+            elif (known.code or "").startswith(NO_COUNTRY) and pc.country and pc.code:
+                # "Police in Lagos": the phrase places a role an earlier stage left unplaced
+                known.code, known.country = pc.code, pc.country
+            if not known.code and pc.code:
+                known.code = pc.code
+            if not known.country and pc.country:
+                known.country = pc.country
+            if not known.role and pc.role:
+                known.role = pc.role
+            _add_mention(known, mention)
+            return known
+        if pc.kind == "person":
+            actor = reg.person(pc.name)
+            if actor is None:
+                actor = Actor(id=reg.new_id(), name=pc.name, kind="person", role=pc.role)
+                reg.actors.append(actor)
+            if len(pc.name) > len(actor.name) and _surname(pc.name) == _surname(actor.name):
+                actor.name = pc.name
+            if pc.code and (not actor.code or len(pc.code) > len(actor.code)):
+                actor.code = pc.code
+            actor.country = actor.country or pc.country
+            actor.role = actor.role or pc.role
+            _add_mention(actor, mention)
+            return actor
+        # "the Minister": a role without a country refers back to a person.
+        if not pc.country and pc.kind in _BACKREF_KINDS and pc.role and pc.end - pc.start <= 3:
+            person = reg.recent_person(span.start, pc.role)
+            if person is not None:
+                _add_mention(person, mention)
+                return person
+        if not pc.code:
+            return None
+        actor = reg.same_body(pc.code, pc.kind, pc.name)
+        if actor is None:
+            actor = Actor(
+                id=reg.new_id(),
+                name=pc.name,
+                kind=pc.kind,
+                code=pc.code,
+                country=pc.country,
+                role=pc.role,
+            )
+            reg.actors.append(actor)
+        _add_mention(actor, mention)
+        return actor
+
+    def _unparsed_countries(self, doc: Document, reg: _Registry) -> Counter[str]:
+        """Countries named in sentences that were not parsed: country names become
+        mentions of their country; names, adjectives and capitals all count towards the
+        story's home country."""
+        counts: Counter[str] = Counter()
+        text = doc.clean.text if doc.clean is not None else doc.raw
+        bounds = doc.sentence_bounds or [(s.start, s.end) for s in doc.record.sentences]
+        dictionary = load_actor_dictionary()
+        for i, (s0, s1) in enumerate(bounds):
+            if i in doc.parses:
+                continue
+            for hit in dictionary.find_terms(text[s0:s1]):
+                entry = hit.entry
+                if not hit.placing or not is_state(entry.country):
+                    continue
+                counts[entry.country or ""] += 1
+                if entry.kind != "country" or not hit.text[:1].isupper():
+                    continue
+                span = doc.raw_span(s0 + hit.start, s0 + hit.end)
+                if reg.by_mention(span.start, span.end) is not None:
+                    continue
+                code = entry.country or ""
+                actor = reg.same_body(code, "country", hit.text)
+                if actor is None:
+                    actor = Actor(reg.new_id(), hit.text, "country", code, code)
+                    reg.actors.append(actor)
+                _add_mention(actor, Mention(span.text, span.start, span.end))
+        return counts
+
+    def _surname_mentions(self, doc: Document, reg: _Registry) -> None:
+        """Link bare surnames and full names of people across every sentence."""
+        people = [a for a in reg.actors if a.kind == "person" and " " in a.name.strip()]
+        if not people:
+            return
+        text = doc.clean.text if doc.clean is not None else doc.raw
+        bounds = doc.sentence_bounds or [(s.start, s.end) for s in doc.record.sentences]
+        for a in people:
+            sur = a.name.split()[-1]
+            if len(sur) < 3:
+                continue
+            pat = re.compile(rf"\b{re.escape(sur)}\b")
+            for s0, s1 in bounds:
+                for m in pat.finditer(text, s0, s1):
+                    span = doc.raw_span(m.start(), m.end())
+                    other = reg.by_mention(span.start, span.end)
+                    if other is not None and other is not a:
+                        continue
+                    _add_mention(a, Mention(span.text, span.start, span.end))

@@ -1,0 +1,226 @@
+"""Stage ``events``: who did what to whom, coded in CAMEO and PLOVER.
+
+Each parsed sentence's clauses (``events.clauses``) are matched against the
+project's pattern dictionary; a clause becomes an event only when a pattern
+matched and its source is a known actor, its target a known actor or
+explicitly absent (``events.resolve``). Negation and modality are recorded
+(``events.polarity``), the place comes from the sentence, else the dateline
+(``events.location``). Nothing is coded by default, and sentences in removed
+blocks are never parsed, so never coded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dateline.document import Document, Parse
+from dateline.events.clauses import Clause, find_clauses
+from dateline.events.lexicon import plover_for, trigger_cues
+from dateline.events.location import dateline_location, is_state, sentence_location
+from dateline.events.polarity import is_negated, modality_of
+from dateline.events.resolve import ActorResolver, Side
+from dateline.events.spans import tok_span
+from dateline.model import Actor, Event, EventActor, Span
+from dateline.pipeline import Stage, register_stage
+
+#: Roots where joined actors without a target act toward each other, coded once from the
+#: first named ("France and India will cooperate" → FRA→IND).
+JOINT_ROOTS = frozenset({"03", "05", "06", "08", "19"})
+#: Roles of non-state armed actors ("attack" is 180 for them, 190 for an army).
+IRREGULAR_ROLES = frozenset({"REB", "INS", "CRM", "UAF", "SEP"})
+MAX_EVENTS_PER_CLAUSE = 4
+NO_COUNTRY = "---"
+#: CAMEO "make a visit": its host is where the visit goes.
+VISIT = "042"
+
+
+class _LazyCues:
+    """The trigger-cue regex, built on first use (the lexicon loads data)."""
+
+    def __get__(self, obj: object, owner: type) -> re.Pattern[str]:
+        return trigger_cues()
+
+
+def event_date(doc: Document) -> str | None:
+    """The dateline's date, else the publication date (ISO)."""
+    dl = doc.record.dateline
+    if dl is not None and dl.date:
+        return dl.date
+    pub = doc.record.published
+    return pub[:10] if pub else None
+
+
+@register_stage
+class EventsStage(Stage):
+    """Code political events of the parsed sentences."""
+
+    name = "events"
+    needs = frozenset({"parses", "actors"})
+    adds = frozenset({"events"})
+    cues = _LazyCues()  # type: ignore[assignment]
+
+    def process(self, doc: Document) -> None:
+        resolver = ActorResolver(doc)
+        date = event_date(doc)
+        fallback = dateline_location(doc.record.dateline)
+        events: list[Event] = []
+        for i in sorted(doc.parses):
+            parse = doc.parses[i]
+            sentence = _sentence_span(doc, i, parse)
+            for clause in find_clauses(parse.doc):
+                events.extend(
+                    self._code(doc, resolver, parse, i, clause, sentence, date, fallback)
+                )
+        doc.record.events = events
+
+    def _code(
+        self,
+        doc: Document,
+        resolver: ActorResolver,
+        parse: Parse,
+        sent: int,
+        clause: Clause,
+        sentence: Span,
+        date: str | None,
+        fallback: str | None,
+    ) -> list[Event]:
+        sources = resolver.sources(parse, sent, clause)
+        if not sources:
+            return []
+        targets = resolver.targets(parse, sent, clause)
+        if targets is None:
+            return []  # a named target we cannot code: no half-known event
+        trig = clause.trigger
+        modality = modality_of(trig)
+        irregular = all(_irregular(s.actor) for s in sources)
+        code = clause.pattern.code_for(modal=modality is not None, irregular=irregular)
+        pairs = _pairs(code, sources, targets)
+        if not pairs:
+            return []
+        plover, mode = plover_for(code)
+        negated = is_negated(trig)
+        place = sentence_location(trig)
+        host = _host(doc, code, place) if not targets else None
+        trigger_span = tok_span(doc, parse, trig)
+        out: list[Event] = []
+        seen: set[tuple[str | None, str | None]] = set()
+        for s, t in pairs[:MAX_EVENTS_PER_CLAUSE]:
+            key = (s.actor.code if s.actor else None, t.actor.code if t and t.actor else None)
+            if key in seen or (t is not None and _own_side(s, t)):
+                continue
+            seen.add(key)
+            if s.actor is not None:
+                resolver.note_act(trig.lemma_, s.actor)
+            target = (
+                _event_actor(t.actor, place or _home_of(s.actor))
+                if t is not None
+                else _away(host, s.actor)
+            )
+            where = place
+            if where is None and code.startswith(VISIT) and target is not None:
+                where = target.country if is_state(target.country) else None  # the host
+            out.append(
+                Event(
+                    cameo=code,
+                    plover=plover,
+                    mode=mode,
+                    negated=negated,
+                    source=_event_actor(s.actor, place),
+                    target=target,
+                    trigger=trigger_span,
+                    sentence=sentence,
+                    location=where or fallback,
+                    date=date,
+                    confidence=_confidence(clause, s, t, modality),
+                    modality=modality,
+                )
+            )
+        return out
+
+
+def _sentence_span(doc: Document, i: int, parse: Parse) -> Span:
+    if i < len(doc.record.sentences):
+        s = doc.record.sentences[i]
+        return Span(s.text, s.start, s.end)
+    return doc.raw_span(parse.base, parse.base + len(parse.doc.text))
+
+
+def _mutual(code: str) -> bool:
+    """Consultations and signed agreements are mutual: "X and Y met" codes X→Y and Y→X."""
+    return code.startswith("04") or code == "057"
+
+
+def _pairs(
+    code: str, sources: list[Side], targets: list[Side]
+) -> list[tuple[Side, Side | None]]:
+    """Source/target pairs the clause supports."""
+    if targets:
+        return [(s, t) for s in sources for t in targets if s.actor is not t.actor]
+    if len(sources) > 1 and _mutual(code):
+        return [(s, t) for s in sources for t in sources if s.actor is not t.actor]
+    if len(sources) > 1 and code[:2] in JOINT_ROOTS:
+        first = sources[0]
+        return [(first, t) for t in sources[1:] if t.actor is not first.actor]
+    return [(s, None) for s in sources]
+
+
+def _confidence(clause: Clause, s: Side, t: Side | None, modality: str | None) -> float:
+    """Higher for constrained patterns and actors named in the clause itself."""
+    conf = 0.5 + 0.1 * min(clause.pattern.specificity, 2)
+    conf += 0.15 if s.direct else 0.0
+    conf += 0.15 if t is not None and t.direct else 0.0
+    conf -= 0.1 if modality else 0.0
+    return round(max(0.05, min(conf, 0.99)), 2)
+
+
+def _own_side(s: Side, t: Side) -> bool:
+    """A target that is the source's own ("condemned the attack on *our* embassy")."""
+    if s.actor is None or t.actor is None or s.actor.code != t.actor.code:
+        return False
+    tok = t.token
+    return tok is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+
+
+def _irregular(actor: Actor | None) -> bool:
+    """A non-state armed actor (for patterns with an ``irregular_code``)."""
+    if actor is None or not actor.code:
+        return False
+    code = actor.code
+    rest = code[3:] if code.startswith(NO_COUNTRY) else code[len(actor.country or "") :]
+    return actor.kind == "group" or rest[:3] in IRREGULAR_ROLES
+
+
+def _host(doc: Document, code: str, place: str | None) -> EventActor | None:
+    """A visit's host is the country of the place visited ("arrived in Lima" → PER)."""
+    if not code.startswith(VISIT) or not is_state(place):
+        return None
+    for a in doc.record.actors:
+        if a.kind == "country" and a.code == place:
+            return EventActor(name=a.name, code=a.code, country=a.country, actor_id=a.id)
+    return EventActor(name=None, code=place, country=place)
+
+
+def _away(host: EventActor | None, visitor: Actor | None) -> EventActor | None:
+    """The host, unless the visitor is at home ("the president returned to Lima")."""
+    if host is None or visitor is None or visitor.country == host.country:
+        return None
+    return host
+
+
+def _home_of(actor: Actor | None) -> str | None:
+    """A state actor's own country: where its acts on unplaced roles most likely happen
+    ("the Pakistani Taliban attacked *a school*")."""
+    if actor is None or not is_state(actor.country):
+        return None
+    return actor.country
+
+
+def _event_actor(actor: Actor | None, place: str | None = None) -> EventActor:
+    """One side of an event. A role with no country ("---COP") acting at a place the
+    sentence names is given that place's country in ``country``; its code stays as coded."""
+    if actor is None:
+        return EventActor(name=None, code=None, country=None)
+    country = actor.country
+    if not country and place and actor.code and actor.code.startswith(NO_COUNTRY):
+        country = place
+    return EventActor(name=actor.name, code=actor.code, country=country, actor_id=actor.id)

@@ -1,0 +1,124 @@
+"""Stage "actors": countries, capitals, institutions, organisations, groups, roles, people."""
+
+from __future__ import annotations
+
+import pytest
+
+from _events_dev import run_text
+from dateline.model import Actor, Record
+
+
+def _by_name(r: Record, name: str) -> Actor:
+    for a in r.actors:
+        if a.name == name or any(m.text == name for m in a.mentions):
+            return a
+    raise AssertionError(f"no actor {name!r} in {[a.name for a in r.actors]}")
+
+
+def _offsets_hold(r: Record) -> None:
+    for a in r.actors:
+        for m in a.mentions:
+            assert r.raw_text[m.start : m.end] == m.text, (a.name, m)
+
+
+def test_country_and_institution_codes() -> None:
+    r = run_text("The Kremlin accused Georgia of provoking the clashes.")
+    _offsets_hold(r)
+    kremlin = _by_name(r, "Kremlin")
+    assert kremlin.code == "RUSGOV" and kremlin.country == "RUS"
+    georgia = _by_name(r, "Georgia")
+    assert georgia.code == "GEO" and georgia.kind == "country"
+
+
+def test_person_takes_role_and_country_code_and_surname_links() -> None:
+    r = run_text(
+        "Brazilian Defence Minister Carla Moura met her Argentine counterpart in Buenos Aires. "
+        "Moura later said the talks were useful."
+    )
+    _offsets_hold(r)
+    moura = _by_name(r, "Carla Moura")
+    assert moura.kind == "person"
+    assert moura.country == "BRA" and moura.code is not None and moura.code.startswith("BRA")
+    assert moura.code[3:] in ("MIL", "GOV")
+    # the bare surname in the next sentence is the same actor
+    texts = [m.text for m in moura.mentions]
+    assert "Moura" in texts and len(moura.mentions) >= 2
+    counterpart = _by_name(r, "her Argentine counterpart")
+    assert counterpart.code == "ARGGOV"
+
+
+def test_capital_metonym_and_demonym_role() -> None:
+    r = run_text("Moscow rejected the proposal. The Turkish military shelled the border area.")
+    _offsets_hold(r)
+    assert _by_name(r, "Moscow").country == "RUS"
+    mil = _by_name(r, "Turkish military")
+    assert mil.code == "TURMIL" and mil.country == "TUR"
+
+
+def test_organisation_and_group_codes() -> None:
+    r = run_text("NATO criticised the drills. The Taliban attacked a checkpoint near Kabul.")
+    nato = _by_name(r, "NATO")
+    assert nato.country == "NATO" and nato.code == "NAT"
+    taliban = _by_name(r, "Taliban")
+    assert taliban.code == "AFGINS" and taliban.country == "AFG"
+
+
+def test_organisation_official_is_coded_as_the_organisation() -> None:
+    r = run_text("The UN's human rights chief criticised Belarus over the crackdown.")
+    ev = r.events[0]
+    assert ev.source.code == "UNO" and ev.source.country == "UNO"
+    assert ev.target is not None and ev.target.country == "BLR"
+
+
+def test_role_without_country_is_explicit() -> None:
+    r = run_text("Opposition activists blamed the government for the power cuts.")
+    codes = {a.code for a in r.actors}
+    assert "---GOV" in codes
+    assert all(c is None or not c.startswith(("GOV", "NGO", "OPP")) for c in codes)
+
+
+def test_city_places_a_role_phrase() -> None:
+    r = run_text("Police in Lagos arrested dozens of opposition supporters.")
+    police = [a for a in r.actors if any(m.text.startswith("Police") for m in a.mentions)]
+    assert [a.code for a in police] == ["NGACOP"]
+    assert r.events and r.events[0].source.code == "NGACOP"
+
+
+def test_a_place_is_not_an_actor() -> None:
+    r = run_text("Delegates from Chile and Peru met in Vienna on Friday.")
+    assert all(a.name != "Vienna" for a in r.actors)
+
+
+def test_quote_speaker_gets_the_code() -> None:
+    r = run_text(
+        'Chile\'s foreign minister Ana Rojas said: "We will send doctors to Peru next week."'
+    )
+    speakers = [q for q in r.quotes if q.speaker]
+    if not speakers:
+        pytest.skip("no quotes stage in this build")
+    assert speakers[0].speaker_code == "CHLGOV"
+
+
+def test_roles_placed_in_the_home_country_of_the_story() -> None:
+    home = run_text(
+        "NAIROBI, 3 June - Kenya's parliament approved the new budget on Monday. "
+        "Opposition leaders criticised the government over the tax rises."
+    )
+    _offsets_hold(home)
+    codes = {a.code for a in home.actors}
+    assert {"KENOPP", "KENGOV"} <= codes
+    assert [(e.source.code, e.target.code if e.target else None) for e in home.events] == [
+        ("KENOPP", "KENGOV")
+    ]
+    # filed from a third country: no home country is assumed
+    abroad = run_text(
+        "GENEVA, 3 June - Kenya's parliament approved the new budget on Monday. "
+        "Opposition leaders criticised the government over the tax rises."
+    )
+    assert {"---OPP", "---GOV"} <= {a.code for a in abroad.actors}
+
+
+def test_a_named_body_the_tagger_took_for_a_person() -> None:
+    r = run_text("Nigeria's president accused Boko Haram of attacking a school.")
+    ev = [e for e in r.events if e.plover == "ACCUSE"]
+    assert ev and ev[0].target is not None and ev[0].target.code == "NGAINS"

@@ -1,0 +1,226 @@
+"""Stage "events": triggers, arguments, negation, modality, location, date, offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from _events_dev import EXAMPLE, example_record, run_text
+from dateline.model import Event, Record
+
+
+def _events(text: str, **meta: object) -> tuple[Record, list[Event]]:
+    r = run_text(text, **meta)
+    for e in r.events:
+        assert r.raw_text[e.trigger.start : e.trigger.end] == e.trigger.text
+        assert r.raw_text[e.sentence.start : e.sentence.end] == e.sentence.text
+        assert e.sentence.start <= e.trigger.start < e.trigger.end <= e.sentence.end
+    return r, r.events
+
+
+def _triples(events: list[Event]) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (e.cameo, e.source.code, e.target.code if e.target else None) for e in events
+    ]
+
+
+def test_accuse_of_with_source_and_target() -> None:
+    _, evs = _events("The Kremlin accused Georgia of provoking the clashes.")
+    assert _triples(evs) == [("112", "RUSGOV", "GEO")]
+    e = evs[0]
+    assert e.plover == "ACCUSE" and e.trigger.text == "accused"
+    assert e.source.name and e.source.actor_id and e.target and e.target.actor_id
+    assert not e.negated and e.modality is None
+    assert 0.0 < e.confidence <= 1.0
+
+
+def test_impose_sanctions_on() -> None:
+    _, evs = _events("Canada imposed sanctions on Venezuela on Monday.")
+    assert _triples(evs) == [("163", "CAN", "VEN")]
+    assert evs[0].plover == "SANCTION" and evs[0].mode == "restrict"
+
+
+def test_negation_is_recorded() -> None:
+    _, evs = _events("Canada did not impose sanctions on Venezuela.")
+    assert len(evs) == 1 and evs[0].negated
+
+
+def test_modality_is_recorded_not_dropped() -> None:
+    _, evs = _events("Chile plans to deliver humanitarian aid to Peru.")
+    assert _triples(evs) == [("0333", "CHL", "PER")]
+    assert evs[0].modality == "plan" and not evs[0].negated
+
+
+def test_threat_with_complement_target() -> None:
+    _, evs = _events("Egypt threatened to cut diplomatic ties with Ethiopia.")
+    assert len(evs) == 1
+    assert evs[0].cameo.startswith("13") and evs[0].plover == "THREATEN"
+    assert evs[0].source.code == "EGY" and evs[0].target and evs[0].target.code == "ETH"
+
+
+def test_offer_to_coordinate() -> None:
+    _, evs = _events("Brazil offered Chile to coordinate military action along the border.")
+    assert _triples(evs) == [("0312", "BRA", "CHL")]
+    assert evs[0].plover == "AGREE"
+
+
+def test_call_for_talks_with() -> None:
+    _, evs = _events("Japan called for talks with China over the islands.")
+    assert len(evs) == 1
+    assert evs[0].source.code == "JPN" and evs[0].target and evs[0].target.code == "CHN"
+
+
+def test_passive_by_agent() -> None:
+    _, evs = _events("The protesters were dispersed by Kenyan police.")
+    assert len(evs) == 1
+    assert evs[0].source.code == "KENCOP" and evs[0].target and evs[0].target.code == "---CVL"
+
+
+def test_joined_actors_of_a_meeting_are_mutual() -> None:
+    _, evs = _events("Norway and Finland signed a border treaty.")
+    assert sorted(_triples(evs)) == [("057", "FIN", "NOR"), ("057", "NOR", "FIN")]
+
+
+def test_refusal_is_its_own_event() -> None:
+    _, evs = _events("India refused to meet Pakistan's envoy.")
+    assert _triples(evs) == [("125", "IND", "PAKGOV")]
+    assert evs[0].plover == "REJECT" and not evs[0].negated
+
+
+def test_denied_content_is_not_coded() -> None:
+    _, evs = _events("Poland denied that it had supplied weapons to Ukraine.")
+    assert [e.plover for e in evs] == ["REJECT"]
+    assert evs[0].source.code == "POL"
+
+
+def test_no_pattern_no_event() -> None:
+    _, evs = _events("A man walked his dog along the river on a sunny afternoon.")
+    assert evs == []
+
+
+def test_unknown_source_no_event() -> None:
+    _, evs = _events("Someone accused the mayor of lying.")
+    assert evs == []
+
+
+def test_at_most_one_event_per_trigger_and_actor_pair() -> None:
+    _, evs = _events("Russia accused Ukraine of shelling the plant and of lying about it.")
+    keys = [(e.trigger.start, e.source.code, e.target.code if e.target else None) for e in evs]
+    assert len(keys) == len(set(keys)) == 1
+
+
+def test_we_inside_a_quotation_is_the_speaker() -> None:
+    r, evs = _events(
+        'Chile\'s foreign minister Ana Rojas said: "We strongly condemn the attack on Peru."'
+    )
+    if not any(q.speaker for q in r.quotes):
+        pytest.skip("no quotes stage in this build")
+    assert _triples(evs) == [("111", "CHLGOV", "PER")]
+    assert evs[0].source.name == "Ana Rojas"
+
+
+def test_he_after_a_named_person() -> None:
+    _, evs = _events(
+        "Brazilian Foreign Minister Carla Moura arrived in Lima on Monday. "
+        "She praised Peru for its help."
+    )
+    assert ("051", "BRAGOV", "PER") in _triples(evs)
+    # the arrival is a visit, hosted by the country of the place
+    assert ("042", "BRAGOV", "PER") in _triples(evs)
+
+
+def test_location_from_sentence_else_dateline_and_date() -> None:
+    _, evs = _events(
+        "QUITO, 4 May - Ecuador accused Colombia of violating its airspace. "
+        "Ecuador and Colombia held talks in Bogota.",
+        published="2025-05-04",
+    )
+    by_code = {e.cameo: e for e in evs}
+    assert by_code["112"].location == "ECU"  # no place in the sentence: the dateline's
+    talks = [e for e in evs if e.plover == "CONSULT"]
+    assert talks and all(e.location == "COL" for e in talks)
+    assert all(e.date and e.date.startswith("2025-05-04") for e in evs)
+
+
+def test_events_never_from_a_promo_block() -> None:
+    if not EXAMPLE.exists():
+        pytest.skip("worked example not available")
+    r = example_record()
+    promo = [x for x in r.removed if x.kind in ("promo", "teaser", "boilerplate")]
+    for e in r.events:
+        for x in promo:
+            assert not (x.start <= e.sentence.start < x.end), e
+    for a in r.actors:
+        for m in a.mentions:
+            for x in promo:
+                assert not (x.start <= m.start < x.end), (a.name, m)
+
+
+def test_modal_code_for_an_intended_visit() -> None:
+    _, evs = _events("The Turkish foreign minister will visit Athens next week.")
+    assert _triples(evs) == [("036", "TURGOV", "GRC")]  # intent to meet, not a visit
+    assert evs[0].modality == "will"
+
+
+def test_irregular_code_for_non_state_attackers() -> None:
+    _, rebels = _events("Insurgents attacked an army base near Mosul.")
+    _, army = _events("The Iraqi army attacked rebel positions near Mosul.")
+    assert [e.cameo for e in rebels] == ["180"] and rebels[0].plover == "ASSAULT"
+    assert [e.cameo for e in army] == ["190"] and army[0].source.code == "IRQMIL"
+    assert army[0].target is not None and army[0].target.code == "---REB"
+    # a role with no country acting at a named place: the place's country, code kept
+    assert army[0].target.country == "IRQ" and army[0].location == "IRQ"
+
+
+def test_reverse_pattern_source_is_the_giver() -> None:
+    _, evs = _events("Haiti received food aid from Canada.")
+    assert [(e.source.code, e.target.code if e.target else None) for e in evs] == [
+        ("CAN", "HTI")
+    ]
+    assert evs[0].plover == "AID"
+
+
+def test_participle_mistagged_as_adjective_still_triggers() -> None:
+    from spacy.tokens import Doc
+
+    from dateline.events.clauses import find_clauses
+    from dateline.nlp import load_nlp
+
+    words = ["Hungary", "has", "long", "pressured", "Serbia", "."]
+    doc = Doc(
+        load_nlp().vocab,
+        words=words,
+        pos=["PROPN", "AUX", "ADV", "ADJ", "PROPN", "PUNCT"],
+        tags=["NNP", "VBZ", "RB", "JJ", "NNP", "."],
+        lemmas=["Hungary", "have", "long", "pressured", "Serbia", "."],
+        heads=[3, 3, 3, 3, 3, 3],
+        deps=["nsubj", "aux", "advmod", "ROOT", "dobj", "punct"],
+    )
+    clauses = list(find_clauses(doc))
+    assert [(c.trigger.text, c.pattern.code[:2]) for c in clauses] == [("pressured", "17")]
+    assert clauses[0].source is not None and clauses[0].source.text == "Hungary"
+    assert [t.text for t in clauses[0].targets][:1] == ["Serbia"]
+
+
+def test_joined_subjects_of_cooperation_code_once() -> None:
+    _, evs = _events("Peru and Chile will cooperate closely on fisheries.")
+    assert [(e.source.code, e.target.code if e.target else None) for e in evs] == [
+        ("PER", "CHL")
+    ]
+
+
+def test_a_definite_act_noun_names_its_author() -> None:
+    _, evs = _events(
+        "Egyptian President Omar Fathy offered talks with the rebels. "
+        "Rebel commanders dismissed the offer."
+    )
+    rejects = [e for e in evs if e.plover == "REJECT"]
+    assert len(rejects) == 1
+    assert rejects[0].target is not None and rejects[0].target.code == "EGYGOV"
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "Hello.", "\u201cWe will attack,\u201d he said.", "They met."]
+)
+def test_nothing_to_code_gives_nothing(text: str) -> None:
+    _, evs = _events(text)
+    assert evs == []

@@ -1,0 +1,120 @@
+"""Quality floors for event coding, measured with ../shared/eval/score.py.
+
+Floors sit a little under what was measured, so quality can only go up:
+dev gold (36 articles): plover+actors F1 0.442 (P 0.370, R 0.548), plover F1 0.729
+(P 0.642, R 0.843); project suite (tests/suites/cameo_suite.jsonl, 195 sentences):
+root F1 0.987 (P 0.995, R 0.979), code+actors F1 0.814. The dev figures also depend
+on the entities and quotes stages (speakers, coreference), so their floor has room.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from _events_dev import (
+    DEV_GOLD,
+    EXAMPLE,
+    EXPECTED,
+    SCORER,
+    SUITE,
+    dev_records,
+    example_record,
+    score_dev,
+    score_suite,
+)
+
+needs_shared = pytest.mark.skipif(
+    not (DEV_GOLD.exists() and SCORER.exists()), reason="../shared/eval not available"
+)
+
+
+@needs_shared
+def test_dev_gold_floors() -> None:
+    res = score_dev()
+    assert res["plover+actors"]["f1"] >= 0.40, res
+    assert res["plover"]["f1"] >= 0.70, res
+    assert res["plover"]["precision"] >= 0.60, res
+
+
+@pytest.mark.skipif(not (SUITE.exists() and SCORER.exists()), reason="suite or scorer missing")
+def test_suite_floors() -> None:
+    res = score_suite()
+    # the suite belongs to the codes data and grows; the floors hold the issue's target
+    assert res["root"]["f1"] >= 0.93, res
+    assert res["root"]["recall"] >= 0.90, res
+    assert res["root"]["precision"] >= 0.97, res
+    assert res["code+actors"]["f1"] >= 0.72, res
+
+
+def _accepted(ev: dict) -> set[str]:
+    return {ev["cameo"], *ev.get("accept", [])}
+
+
+def _country(code: str | None) -> str | None:
+    return code[:3] if code else None
+
+
+@pytest.mark.skipif(not (EXAMPLE.exists() and EXPECTED.exists()), reason="example missing")
+def test_worked_example_agree_event() -> None:
+    expected = json.loads(EXPECTED.read_text("utf-8"))
+    rec = example_record()
+    want = [e for e in expected["events"] if not e.get("optional") and e["plover"] == "AGREE"]
+    assert want
+    for w in want:
+        hits = [
+            e
+            for e in rec.events
+            if e.cameo in _accepted(w)
+            and _country(e.source.code) == _country(w["source"])
+            and e.target is not None
+            and _country(e.target.code) == _country(w["target"])
+        ]
+        assert hits, (w, [(e.cameo, e.source.code) for e in rec.events])
+        assert hits[0].sentence.text.startswith(w["sentence"][:40])
+
+
+@pytest.mark.skipif(not (EXAMPLE.exists() and EXPECTED.exists()), reason="example missing")
+@pytest.mark.xfail(
+    reason="the pattern dictionary has no entry reading 'expressed our assessment of the "
+    "decision of X' as criticism (111)",
+    strict=False,
+)
+def test_worked_example_accuse_event() -> None:
+    expected = json.loads(EXPECTED.read_text("utf-8"))
+    rec = example_record()
+    want = [e for e in expected["events"] if not e.get("optional") and e["plover"] == "ACCUSE"]
+    for w in want:
+        assert any(
+            e.cameo in _accepted(w) and _country(e.source.code) == _country(w["source"])
+            for e in rec.events
+        )
+
+
+@pytest.mark.skipif(not EXAMPLE.exists(), reason="example missing")
+def test_worked_example_no_event_from_boilerplate() -> None:
+    rec = example_record()
+    blocks = [x for x in rec.removed if x.kind != "duplicate_title"]
+    assert blocks, "the example's promo block should be removed by the clean stage"
+    for e in rec.events:
+        for x in blocks:
+            assert not (x.start <= e.sentence.start < x.end)
+            assert not (x.start <= e.trigger.start < x.end)
+
+
+@needs_shared
+def test_dev_offsets_hold_for_every_event_and_mention() -> None:
+    for r in dev_records():
+        for a in r.actors:
+            for m in a.mentions:
+                assert r.raw_text[m.start : m.end] == m.text, (r.id, a.name, m)
+        for e in r.events:
+            for sp in (e.trigger, e.sentence):
+                assert r.raw_text[sp.start : sp.end] == sp.text, (r.id, sp)
+            assert e.sentence.start <= e.trigger.start < e.trigger.end <= e.sentence.end
+            assert e.plover is None or e.plover.isupper()
+            assert e.cameo[:2].isdigit() and 1 <= int(e.cameo[:2]) <= 20
+            assert e.source.code  # never an event without a coded source
+            for x in r.removed:  # nothing coded from boilerplate
+                assert not (x.start < e.sentence.end and e.sentence.start < x.end), (r.id, x)
