@@ -36,9 +36,21 @@ def export(
     header: Annotated[
         bool, typer.Option(help="gdelt: write the column names as a first line.")
     ] = False,
+    per_article: Annotated[
+        bool,
+        typer.Option(
+            "--per-article",
+            help="gdelt, plover: one row per event per article, instead of the default "
+            "de-duplicated events (one row per event across the articles of a story and "
+            "across stories on the same day, with NumMentions, NumSources, NumArticles).",
+        ),
+    ] = False,
     db: common.DbOption = None,
 ) -> None:
-    """Write the stored records as JSONL, CSV, Parquet, GDELT-layout or PLOVER files."""
+    """Write the stored records as JSONL, CSV, Parquet, GDELT-layout or PLOVER files.
+
+    GDELT and PLOVER exports hold de-duplicated events unless --per-article is given.
+    """
     from dateline.export import write_csv, write_gdelt, write_jsonl, write_parquet, write_plover
     from dateline.store.open import open_store
 
@@ -58,6 +70,8 @@ def export(
         try:
             if fmt == "jsonl":
                 n = write_jsonl(records, out)
+            elif not per_article:
+                n = _write_dedup(store, fmt, out, header)
             elif fmt == "gdelt":
                 n = write_gdelt(records, out, header=header)
             else:
@@ -68,3 +82,14 @@ def export(
         typer.echo(f"{n} {'records' if fmt == 'jsonl' else 'events'} written", err=True)
     finally:
         store.close()
+
+
+def _write_dedup(store, fmt: str, out, header: bool) -> int:  # type: ignore[no-untyped-def]
+    """De-duplicated events of the store, clustered as the store's story clusters say."""
+    from dateline.export.dedup import dedup_export_events, write_gdelt_dedup, write_plover_dedup
+    from dateline.store.query import story_clusters
+
+    data = dedup_export_events(store.iter_records(), story_clusters(store))
+    if fmt == "gdelt":
+        return write_gdelt_dedup(data, out, header=header)
+    return write_plover_dedup(data, out)

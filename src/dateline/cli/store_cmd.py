@@ -75,11 +75,27 @@ def ingest(
         ),
     ],
     db: common.DbOption = None,
-    workers: Annotated[int, typer.Option(help="Processes that run the NLP (one writer).")] = 1,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Processes that run the NLP (one writer); with --engine dask and no "
+            "--scheduler, the size of the local Dask cluster. Default 1 (local), 2 (dask)."
+        ),
+    ] = None,
     engine: Annotated[str, typer.Option(help="local (processes) or dask.")] = "local",
     scheduler: Annotated[
         str | None,
-        typer.Option(help="Dask scheduler address (default: a local 2-worker cluster)."),
+        typer.Option(
+            help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)."
+        ),
+    ] = None,
+    cluster_threshold: Annotated[
+        float | None,
+        typer.Option(
+            help="Story clusters: estimated Jaccard similarity (0-1] of two cleaned texts "
+            "at or above which they are one story (default 0.5). Exact duplicates are "
+            "caught by content hash before this."
+        ),
     ] = None,
     max_chars: Annotated[
         int | None, typer.Option(help="Refuse (quarantine) inputs longer than this.")
@@ -102,7 +118,7 @@ def ingest(
     Exit codes: 0 all stored, 1 some inputs quarantined, 2 usage or configuration error.
     """
     from dateline.ingest.items import JsonFields, ReadOptions
-    from dateline.runner.local import run_ingest
+    from dateline.runner.local import cluster_options, run_ingest
 
     settings = common.load(config, max_chars=max_chars)
     try:
@@ -115,22 +131,17 @@ def ingest(
         common.fail(str(e))
     names = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
     err = Console(stderr=True)
+    if engine not in ("local", "dask"):
+        common.fail(f"--engine must be local or dask, not {engine!r}")
     try:
-        if engine == "dask":
-            from dateline.runner.dask_engine import run_ingest_dask
-
-            summary = run_ingest_dask(
-                sources,
-                db=db,
-                settings=settings,
-                scheduler=scheduler,
-                options=options,
-                stages=names,
-            )
-        elif engine == "local":
-            summary = _run_local(run_ingest, sources, db, workers, settings, options, names, err)
-        else:
-            common.fail(f"--engine must be local or dask, not {engine!r}")
+        extra = {
+            "engine": engine,
+            "scheduler": scheduler,
+            "cluster": cluster_options(cluster_threshold),
+        }
+        summary = _run_local(
+            run_ingest, sources, db, workers, settings, options, names, err, **extra
+        )
     except DatelineError as e:
         common.fail(str(e))
     table = Table(title="ingest summary")
@@ -144,7 +155,7 @@ def ingest(
     raise typer.Exit(code=summary.exit_code)
 
 
-def _run_local(run_ingest, sources, db, workers, settings, options, names, err):  # type: ignore[no-untyped-def]
+def _run_local(run_ingest, sources, db, workers, settings, options, names, err, **extra):  # type: ignore[no-untyped-def]
     if not err.is_terminal:
 
         def log(p) -> None:  # type: ignore[no-untyped-def]
@@ -163,6 +174,7 @@ def _run_local(run_ingest, sources, db, workers, settings, options, names, err):
             progress=log,
             options=options,
             stages=names,
+            **extra,
         )
     with Progress(
         TextColumn("[bold]ingest"),
@@ -193,6 +205,7 @@ def _run_local(run_ingest, sources, db, workers, settings, options, names, err):
             progress=show,
             options=options,
             stages=names,
+            **extra,
         )
 
 
@@ -202,15 +215,37 @@ def quotes(
     since: SinceOption = None,
     until: UntilOption = None,
     limit: LimitOption = 50,
+    merged: Annotated[
+        bool,
+        typer.Option(
+            "--merged",
+            help="One row per quotation reported by several outlets (same speaker, "
+            "near-identical words), with how many sources reported it.",
+        ),
+    ] = False,
     db: common.DbOption = None,
     fmt: OutputOption = "table",
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
 ) -> None:
-    """Quotations in the store: who said what, where."""
-    from dateline.store.query import query_quotes
+    """Quotations in the store: who said what, where (--merged: across outlets)."""
+    from dateline.store.query import merged_quotes, query_quotes
 
     _dates(since, until)
+    if merged:
+        rows = merged_quotes(
+            _open(db), speaker=speaker, search=search, since=since, until=until, limit=limit
+        )
+        if fmt != "json" and not as_json:
+            # flat columns for tables and CSV; JSON keeps every source with its span
+            for r in rows:
+                r.pop("sources")
+        print_rows(
+            rows,
+            _fmt(fmt, as_json, as_csv),
+            ["first_seen", "speaker", "num_sources", "num_articles", "text", "outlets"],
+        )
+        return
     rows = query_quotes(
         _open(db), speaker=speaker, search=search, since=since, until=until, limit=limit
     )

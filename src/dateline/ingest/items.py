@@ -38,6 +38,8 @@ class JsonFields:
     published: str = "published"
     author: str = "author"
     lang: str = "lang"
+    #: The outlet (``Article.source``); when a line has none, the file path is the source.
+    source: str = "source"
 
     @classmethod
     def parse(cls, spec: str) -> JsonFields:

@@ -54,7 +54,7 @@ def parse_json_line(
         id=_as_text(obj.get(fields.id)) or f"{stem}-{lineno}",
         text=text,
         title=_as_text(obj.get(fields.title)),
-        source=source,
+        source=_as_text(obj.get(fields.source)) or source,
         url=_as_text(obj.get(fields.url)),
         published=_as_text(obj.get(fields.published)),
         lang=_as_text(obj.get(fields.lang)),
@@ -110,7 +110,9 @@ def read_jsonl(
     """Articles from a ``.jsonl`` / ``.jsonl.gz`` file, one per line, streaming.
 
     Broken lines are ``Quarantined`` with position ``"line N"``; blank lines are
-    ignored. Missing ids become ``<file stem>-<line number>``.
+    ignored. Missing ids become ``<file stem>-<line number>``. An article's
+    ``source`` is its line's ``source`` field (the outlet; ``JsonFields.source``
+    names the key), else the file path.
     """
     source = str(path)
     try:

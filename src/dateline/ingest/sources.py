@@ -13,6 +13,7 @@ import gzip
 import io
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -259,7 +260,11 @@ def read_sources(
             n += 1
             if isinstance(item, Article):
                 try:
-                    yield language_check(item, options, f"item {n}")
+                    checked = language_check(item, options, f"item {n}")
+                    if isinstance(checked, Skipped) and checked.source != path:
+                        # a JSON line's outlet is its source; the skip belongs to the file
+                        checked = replace(checked, source=path)
+                    yield checked
                 except Exception as e:
                     yield Quarantined(path, f"item {n}", f"language detection failed: {e}")
             else:

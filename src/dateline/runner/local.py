@@ -7,8 +7,13 @@ they describe. After an interruption the same call finds the unfinished run
 and skips that many items without hashing them. Independently, every article
 is checked by content hash (and URL) before NLP, so nothing is stored twice.
 
-``workers > 1`` runs the pipeline in worker processes; results come back in
-input order and only the parent writes.
+``workers > 1`` runs the pipeline in worker processes; ``engine="dask"`` runs
+it on Dask workers instead (``runner.dask_engine.map_partitions``). Either way
+results come back in input order and only the parent writes.
+
+Each stored record is also put in its story cluster (``dateline.cluster``) in
+the same transaction as the save, so a resumed run neither loses nor repeats
+a cluster assignment.
 """
 
 from __future__ import annotations
@@ -25,8 +30,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import astuple, dataclass, field
 from typing import Any
 
+from dateline.cluster.stories import ClusterOptions, StoryClusterer
 from dateline.config import Settings, load_settings
-from dateline.errors import DatelineError
+from dateline.errors import ConfigError, DatelineError
 from dateline.ingest.items import JsonFields, Quarantined, ReadOptions, Skipped
 from dateline.ingest.sources import STDIN, check_sources, expand_sources, read_sources
 from dateline.model import Article, Record
@@ -39,6 +45,7 @@ from dateline.runner.summary import (
     ProgressCallback,
 )
 from dateline.store.base import Store
+from dateline.store.clusters import cluster_backlog, story_clusterer
 from dateline.store.codec import content_hash
 from dateline.store.open import open_store
 
@@ -149,28 +156,45 @@ def _chunks(
         yield chunk
 
 
+ENGINES = ("local", "dask")
+
+
 def run_ingest(
     sources: Sequence[str],
     db: str | Store | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     settings: Settings | None = None,
     progress: ProgressCallback | None = None,
     options: ReadOptions | None = None,
     stages: Sequence[str] | None = None,
     batch_size: int | None = None,
+    *,
+    engine: str = "local",
+    scheduler: str | None = None,
+    cluster: ClusterOptions | None = None,
+    clustering: bool = True,
 ) -> IngestSummary:
     """Read ``sources``, run the pipeline, store the records; resumable and idempotent.
 
     ``db``: a path, ``postgresql://`` URL or open ``Store`` (default: ``$DATELINE_DB``
     or ``./dateline.db``). ``stages``: default, the configured stages that are
-    registered. Raises ``DatelineError`` (exit code ``EXIT_USAGE``) for a missing
-    source or a bad configuration, before anything is written.
+    registered. ``engine``: ``"local"`` (``workers`` processes, default 1) or
+    ``"dask"`` (the workers of the cluster at ``scheduler``, or a new local
+    cluster of ``workers`` processes, default 2); the store is written by this
+    process either way. ``cluster``: story-clustering options (default
+    ``ClusterOptions()``); ``clustering=False`` stores records without
+    clustering them. Raises ``DatelineError`` (exit code ``EXIT_USAGE``) for a
+    missing source or a bad configuration, before anything is written.
     """
     settings = settings or Settings()
+    if engine not in ENGINES:
+        raise ConfigError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if workers is None:
+        workers = 2 if engine == "dask" else 1
     if workers < 1:
-        from dateline.errors import ConfigError
-
         raise ConfigError(f"--workers must be at least 1, got {workers}")
+    if scheduler and engine != "dask":
+        raise ConfigError("--scheduler needs --engine dask")
     options = options or ReadOptions(max_chars=settings.max_chars)
     names = list(stages) if stages is not None else available_stages(settings)
     size = batch_size or settings.batch_size
@@ -185,7 +209,20 @@ def run_ingest(
         key = run_key(sources, options, names)
         if STDIN in sources:
             key += f":{time.time_ns()}"  # standard input cannot be replayed
-        run = store.start_run(key, list(sources), {"stages": names, "workers": workers})
+        clusterer: StoryClusterer | None = None
+        if clustering:
+            clusterer = story_clusterer(store, cluster)
+            cluster_backlog(store, clusterer)  # articles stored before clustering ran
+        run = store.start_run(
+            key,
+            list(sources),
+            {
+                "stages": names,
+                "workers": workers,
+                "engine": engine,
+                "cluster_threshold": clusterer.options.threshold if clusterer else None,
+            },
+        )
         counts = dict(run.counts)
         base_seconds = run.seconds
         state = IngestProgress(files_total=files_total, **{k: counts[k] for k in counts})
@@ -221,6 +258,9 @@ def run_ingest(
                     if saved.status == "duplicate":
                         delta["duplicates"] += 1
                     else:
+                        if clusterer is not None:
+                            # save() may have renamed the record (``id~hash``): res.id is final.
+                            clusterer.add_record(res)
                         delta["processed"] += 1
                         delta["quotes"] += len(res.quotes)
                         delta["events"] += len(res.events)
@@ -238,7 +278,14 @@ def run_ingest(
                 state.seconds = time.monotonic() - t0
                 progress(state)
 
-        if workers == 1:
+        if engine == "dask":
+            from dateline.runner.dask_engine import dask_client, map_partitions
+
+            with dask_client(scheduler, workers) as client:
+                parts = ((c, [a for a, _ in c.articles]) for c in chunks)
+                for c, results in map_partitions(client, parts, settings, names):
+                    commit(c, results)
+        elif workers == 1:
             for chunk in chunks:
                 commit(chunk, _process(pipeline, [a for a, _ in chunk.articles]))
         else:
@@ -284,6 +331,13 @@ def run_ingest(
             store.close()
 
 
+def cluster_options(threshold: float | None = None) -> ClusterOptions:
+    """Default clustering options, with ``--cluster-threshold`` when given."""
+    if threshold is None:
+        return ClusterOptions()
+    return ClusterOptions(threshold=threshold)
+
+
 # -- python -m dateline.runner.local ----------------------------------------------
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(
@@ -292,7 +346,10 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     p.add_argument("sources", nargs="+", help="files, folders, glob patterns or - for stdin")
     p.add_argument("--db", default=None, help="SQLite path or postgresql:// URL")
-    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--workers", type=int, default=None)
+    p.add_argument("--engine", choices=ENGINES, default="local")
+    p.add_argument("--scheduler", default=None, help="Dask scheduler address (engine dask)")
+    p.add_argument("--cluster-threshold", type=float, default=None)
     p.add_argument("--batch-size", type=int, default=None)
     p.add_argument("--max-chars", type=int, default=None)
     p.add_argument("--stages", default=None, help="comma-separated stage names")
@@ -320,6 +377,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             options=options,
             stages=stages,
             batch_size=args.batch_size,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            cluster=cluster_options(args.cluster_threshold),
         )
     except (DatelineError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)

@@ -3,7 +3,13 @@
 from dateline.store.base import RunInfo, SaveResult, Store
 from dateline.store.codec import content_hash
 from dateline.store.open import DEFAULT_DB, ENV_DB, is_postgres_url, open_store, resolve_db
-from dateline.store.query import query_events, query_quotes, search_articles, stats
+from dateline.store.query import (
+    query_events,
+    query_quotes,
+    search_articles,
+    stats,
+    story_clusters,
+)
 
 __all__ = [
     "DEFAULT_DB",
@@ -19,4 +25,5 @@ __all__ = [
     "resolve_db",
     "search_articles",
     "stats",
+    "story_clusters",
 ]

@@ -118,6 +118,67 @@ def search_articles(store: Store, text: str, limit: int = 20) -> list[dict[str, 
     )
 
 
+def story_clusters(store: Store) -> dict[str, str]:
+    """Article id -> story cluster id for every stored article.
+
+    Clusters come from the clusterer's ``cluster_signature`` table (always
+    current: merged clusters have moved their members); an article stored
+    without a cluster is its own one-article cluster. The web app's
+    ``article_cluster`` and ``list_clusters`` read the same table.
+    """
+    rows = store.execute(
+        "SELECT a.id, coalesce(cs.cluster_id, a.id) FROM articles a"
+        " LEFT JOIN cluster_signature cs ON cs.article_id = a.id ORDER BY a.pk"
+    ).fetchall()
+    return {str(a): str(c) for a, c in rows}
+
+
+def merged_quotes(
+    store: Store,
+    speaker: str | None = None,
+    search: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 100,
+    threshold: float = 0.85,
+) -> list[dict[str, Any]]:
+    """Quotations merged across outlets (``cluster.quotes.merge_quotes``), most reported first.
+
+    One row per distinct quotation (same speaker, near-identical words) with how
+    many outlets and articles reported it, when it was first and last seen, and
+    its sources (article id, outlet, span). ``speaker``: part of the speaker's
+    name; ``search``: words that must all be in the quotation; ``since``/``until``:
+    the first report's date.
+    """
+    from dateline.cluster.minhash import words
+    from dateline.cluster.quotes import merge_quotes
+    from dateline.model import Record
+
+    clusters = story_clusters(store)
+    # Only the quotes of each record are kept, not its texts.
+    records = (
+        Record(id=r.id, raw_text="", source=r.source, published=r.published, quotes=r.quotes)
+        for r in store.iter_records()
+        if r.quotes
+    )
+    wanted = set(words(search)) if search else set()
+    rows: list[dict[str, Any]] = []
+    for q in merge_quotes(records, clusters, threshold):
+        if speaker and speaker.casefold() not in (q.speaker or "").casefold():
+            continue
+        if wanted and not wanted <= set(words(q.text)):
+            continue
+        day = (q.first_seen or "")[:10]
+        if (since and (not day or day < since[:10])) or (until and (not day or day > until[:10])):
+            continue
+        d = q.to_dict()
+        d["outlets"] = ", ".join(sorted({s.outlet for s in q.sources if s.outlet}))
+        rows.append(d)
+        if len(rows) >= limit:
+            break
+    return rows
+
+
 def _top(store: Store, sql: str, limit: int) -> list[dict[str, Any]]:
     return store.rows(sql + " LIMIT ?", [limit])
 

@@ -68,12 +68,11 @@ class Where:
 
 
 def has_clusters(store: Store) -> bool:
-    """Whether the clusterer's tables live in this database."""
+    """Whether the clusterer has put any article of this database in a story cluster."""
     try:
-        store.rows("SELECT article_id FROM cluster_signature LIMIT 1")
+        return bool(store.rows("SELECT article_id FROM cluster_signature LIMIT 1"))
     except StoreError:
         return False
-    return True
 
 
 def _cluster_col(clustered: bool) -> str:
@@ -378,14 +377,18 @@ def list_clusters(store: Store, limit: int = 20, offset: int = 0) -> Page:
             for it in page.items
         ]
         return Page(items, page.total, limit, offset, [_NO_CLUSTERS])
-    total = int(store.scalar("SELECT count(DISTINCT cluster_id) FROM cluster_signature") or 0)
+    # Articles stored without a cluster (before clustering ran) are their own cluster.
+    grouped = (
+        "SELECT coalesce(cs.cluster_id, a.id) AS cluster_id, count(*) AS size,"
+        " min(a.published) AS first_published, max(a.published) AS last_published"
+        " FROM articles a LEFT JOIN cluster_signature cs ON cs.article_id = a.id"
+        " GROUP BY coalesce(cs.cluster_id, a.id)"
+    )
+    total = int(store.scalar(f"SELECT count(*) FROM ({grouped}) g") or 0)
     items = store.rows(
-        "SELECT cs.cluster_id, count(*) AS size, min(a.published) AS first_published,"
-        " max(a.published) AS last_published,"
-        " (SELECT title FROM articles c WHERE c.id = cs.cluster_id) AS title"
-        " FROM cluster_signature cs JOIN articles a ON a.id = cs.article_id"
-        " GROUP BY cs.cluster_id ORDER BY max(a.published) DESC, cs.cluster_id"
-        " LIMIT ? OFFSET ?",
+        "SELECT g.cluster_id, g.size, g.first_published, g.last_published,"
+        " (SELECT title FROM articles c WHERE c.id = g.cluster_id) AS title"
+        f" FROM ({grouped}) g ORDER BY g.last_published DESC, g.cluster_id LIMIT ? OFFSET ?",
         [limit, offset],
     )
     return Page(items, total, limit, offset)
