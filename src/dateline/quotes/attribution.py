@@ -76,7 +76,12 @@ def attribution_after(view: TextView, pos: int, limit: int) -> Attribution | Non
         any(c in ",–—" for c in lead_text) or " - " in lead_text
     )
     m = cue_after().search(window)
-    if m is not None and ended and m.group("subj") and m.group("subj")[:1].isupper():
+    asked = any(c in "?!" for c in inside_end) and not any(c in "." for c in lead_text)
+    if m is not None and ended and m.group("subj") and m.group("subj")[:1].isupper() and not (
+        asked and m.group("verb")
+    ):
+        # a new sentence, unless a question or exclamation runs on into its cue
+        # ("Who gave them the right?" President X asked.)
         return None
     if m is None and ended:
         return None

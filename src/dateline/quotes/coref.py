@@ -31,6 +31,14 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
 #: How many sentences back a pronoun looks for a subject before settling for the latest name.
 SUBJECT_REACH = 5
 _FIRST_PERSON = {"i", "we", "me", "us", "you"}
+#: First words of a role description that a name in apposition may follow.
+_DESCRIPTION_OPENERS = frozenset({"the", "its", "his", "her", "their", "our"})
+#: ", General Antti Virtanen," after a description.
+_APPOSED_NAME = re.compile(
+    r",\s+(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*[a-z][\w’'-]*)\s*(?=[,.;]|\s+(?:said|told|added))"
+)
+#: Words that make a role another one: a deputy minister is not "the minister".
+_QUALIFIERS = frozenset({"deputy", "vice", "assistant", "former"})
 _WORDS = re.compile(r"[\w.’'-]+")
 
 
@@ -84,6 +92,8 @@ class Resolver:
         self.sentence_starts = sentence_starts or []
         #: Clean ranges of quoted text: names inside quotations are not antecedents.
         self.quoted = quoted or []
+        #: The speaker most recently resolved (what "the statement said" goes back to).
+        self.last_speaker: ActorInfo | None = None
 
     # -- antecedents -------------------------------------------------------
     def _reach(self, pos: int, sentences: int) -> int:
@@ -134,7 +144,9 @@ class Resolver:
                 continue
             if country and a.country and a.country != country:
                 continue
-            if role in a.roles:
+            if role in a.roles or (" " in role and a.role and re.search(
+                rf"\b{re.escape(role)}\b", a.role
+            )):
                 return a
         return None
 
@@ -154,9 +166,61 @@ class Resolver:
         if res.actor is not None:
             self.table.subjects.add((start, end))
             res.actor.add_mention(start, end)
+            if res.actor.kind == "person" and res.actor.role is None:
+                self._describe_from_apposition(res.actor, start)
+            self.last_speaker = res.actor
         return res
 
+    def _describe_from_apposition(self, actor: ActorInfo, start: int) -> None:
+        """ "The head of the Water Institute, Le Minh, said": the role noun before the
+        name describes the person."""
+        if not self.text:
+            return
+        lead = self.text[max(0, start - 160) : start]
+        if not re.search(r",\s*$", lead):
+            return
+        lead = re.split(r"[.!?;:\n\"“”«»]|,(?=\s*\S[^,]*,\s*$)", lead)[-1]
+        words = [w.lower() for w in _words(lead)]
+        if not words or len(words) > 12:
+            return
+        roles = self.lex.role_words()
+        k = next((i for i, w in enumerate(words) if w in roles), None)
+        if k is None:
+            return
+        while k > 0 and (words[k - 1] in self.lex.title_words or words[k - 1] in roles) and (
+            words[k - 1] not in ("the", "of", "and", "for")
+        ):
+            k -= 1
+        role = " ".join(words[k:])
+        country = next((c for w in _words(lead) if (c := country_code(w))), None)
+        gender = next((g for w in words if (g := self.lex.gendered_roles.get(w))), None)
+        apply_description(actor, role, country, gender, self.lex)
+
+    def _named_after(self, text: str, end: int) -> tuple[str, int, int] | None:
+        """A personal name set off by commas right after a role description
+        ("the commander of the Border Guard, General Antti Virtanen, …")."""
+        words = _words(text)
+        if not self.text or not words or words[0].lower() not in _DESCRIPTION_OPENERS:
+            return None
+        if not any(w.lower() in self.lex.role_words() for w in words):
+            return None
+        m = _APPOSED_NAME.match(self.text, end)
+        if m is None:
+            return None
+        name_words = m.group("name").split()
+        block = name_words[self._name_block(name_words) :]
+        if len(block) < 2:
+            return None
+        return m.group("name"), m.start("name"), m.end("name")
+
     def _resolve(self, text: str, start: int, end: int) -> Resolution:
+        named = self._named_after(text, end)
+        if named is not None:
+            res = self._resolve(named[0], named[1], named[2])
+            if res.actor is not None and res.actor.kind == "person":
+                if res.actor.role is None:
+                    self._describe_from_apposition(res.actor, named[1])
+                return res
         lex = self.lex
         bare = strip_possessive(text.strip())
         words = _words(bare)
@@ -197,6 +261,12 @@ class Resolver:
             rest = " ".join(core[core_low.index("of") + 1 :])
             return self._head_of(rest, start, end)
 
+        if det and len(core) == 1 and core_low[0] in lex.document_nouns and (
+            not indefinite
+        ) and self.last_speaker is not None and self.last_speaker.kind != "group":
+            # "the statement said": the statement of whoever spoke last
+            return Resolution(self.last_speaker)
+
         head = core_low[-1]
         head_two = " ".join(core_low[-2:])
         name_words = [w for w in core if _is_name_word(w, lex)]
@@ -231,9 +301,12 @@ class Resolver:
             if indefinite:
                 return Resolution(None)
             country = next((c for w in core if (c := country_code(w))), None)
-            actor = self._by_role([head], start, country)
-            if actor is None and country is not None:
-                # "Germany's foreign minister said ..." before the name is given
+            qualified = [w for w in core_low[:-1] if w in _QUALIFIERS]
+            actor = self._by_role([*qualified[-1:], head], start, country)
+            owned = re.search(r"[A-Z][\w.]*(?:'s|’s)\s", text) is not None
+            if actor is None and (country is not None or owned):
+                # "Germany's foreign minister said ..." / "the European Union's envoy
+                # said ..." before the name is given
                 actor = self._by_role([head], start, country, forward=True)
             if actor is not None:
                 actor.add_mention(start, end)
@@ -367,5 +440,17 @@ class Resolver:
                 actor = self._by_role(role.split()[-1:], start, country)
                 if actor is not None:
                     actor.add_mention(start, end)
-                return Resolution(actor)
+                    return Resolution(actor)
+                break
+        # "the head of the institute": the person introduced as head of an institute
+        words = [w.lower() for w in _words(rest)]
+        noun = next((w for w in reversed(words) if w not in ("the", "of", "and")), None)
+        if noun is not None:
+            for s, _e, a in self.table.mentions_before(start):
+                if a.kind != "person" or _inside(s, self.quoted) or not a.role:
+                    continue
+                role_words = a.role.split()
+                if role_words[0] in lex.head_words and noun in role_words[1:]:
+                    a.add_mention(start, end)
+                    return Resolution(a)
         return Resolution(None)

@@ -30,6 +30,9 @@ _BREAKS = re.compile(r"\n\s*")
 _TRIM = " \t\n,;:–—-"
 #: Minimum words of a quoted stretch that opens a sentence without any attribution.
 MIN_BARE_WORDS = 4
+#: Minimum words of a quoted phrase that is the whole object of a framing verb to count as
+#: a quotation (fewer are a term or a scare quote: called for "restraint").
+MIN_FRAMED_WORDS = 4
 
 
 @dataclass
@@ -43,6 +46,7 @@ class Candidate:
     continues: bool = False  # a paragraph that carries on the previous quotation
     unclosed: bool = False  # the paragraph ended before a closing mark
     actor: ActorInfo | None = None
+    inherited: bool = False  # the speaker was carried on from the quotation before
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -238,7 +242,16 @@ class QuoteFinder:
                 before = self.text[r.start : only.outer_start].strip(" \t\n–—-")
                 after = self.text[only.outer_end : r.end].strip(" \t\n.,;:!?–—-")
                 if len(inner) == 1 and not before and not after:
-                    continue  # the clause is just the quotation: it is direct
+                    # the clause is just the quotation: it is direct ("evoked « a model
+                    # of cooperation »"), and already found unless its cue was not next to it
+                    if only in rest and word_count(
+                        self.text[only.start : only.end]
+                    ) >= MIN_FRAMED_WORDS and not any(
+                        c.start < only.end and only.start < c.end for c in out
+                    ):
+                        out.append(Candidate("direct", only.start, only.end, speaker=r.speaker,
+                                             cue=r.cue, paragraph=self._paragraph_index(r.start)))
+                    continue
                 kind = "mixed"
             else:
                 if overlaps_direct or r.framing:
@@ -259,8 +272,12 @@ class QuoteFinder:
         if inner is outer or inner.weak or inner.has_marks or inner.speaker is None:
             return False
         s, e = inner.speaker
-        if not (outer.start <= s and inner.end <= outer.end and e <= inner.cue[0] <= e + 30):
+        if not (outer.start <= s and e <= outer.end and inner.end <= outer.end
+                and e <= inner.cue[0] <= e + 30):
             return False
+        if self.text[outer.cue[0] : outer.cue[1]].lower().startswith("according"):
+            # "She told him X, according to a readout": the readout only vouches for it
+            return True
         return self.text[s : s + 1].isupper() and self.text[s:e].lower() not in PRONOUNS
 
     # -- attribution --------------------------------------------------------------
@@ -279,12 +296,18 @@ class QuoteFinder:
                 c.actor = prev.actor
                 c.speaker = prev.speaker
                 c.cue = prev.cue
+                c.inherited = True
             prev = c
         # a quotation over several paragraphs is attributed once, often at its end
         for c, nxt in reversed(list(itertools.pairwise(cands))):
-            if (c.speaker is None and c.kind == "direct" and nxt.kind == "direct" and c.unclosed
+            # (a paragraph left open takes the attribution of the paragraph that closes it,
+            # rather than the speaker of a closed quotation before it)
+            if ((c.speaker is None or (c.inherited and nxt.speaker is not None
+                                       and not nxt.inherited))
+                    and c.kind == "direct" and nxt.kind == "direct" and c.unclosed
                     and nxt.continues and nxt.paragraph == c.paragraph + 1):
                 c.actor, c.speaker, c.cue = nxt.actor, nxt.speaker, nxt.cue
+                c.inherited = nxt.inherited
 
     # -- all together -----------------------------------------------------------------
     def candidates(self) -> list[Candidate]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -69,6 +69,8 @@ class Lexicon:
     #: Every surface form of every speech verb (lemmatisers miss some: "hoped" -> "hop").
     all_speech_forms: frozenset[str]
     weak_forms: frozenset[str]
+    #: Other role nouns that name the same office ("justice" -> "judge").
+    role_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def is_speech_verb(self, lemma: str, form: str) -> bool:
         return lemma in self.speech_verbs or form in self.all_speech_forms
@@ -128,6 +130,9 @@ def lexicon() -> Lexicon:
         name_introducers=frozenset(d["name_introducers"]),
         all_speech_forms=frozenset(f for v in speech for f in verb_forms(v, irregular)),
         weak_forms=frozenset(f for v in d["weak_verbs"] for f in verb_forms(v, irregular)),
+        role_aliases={
+            str(k): tuple(str(x) for x in v) for k, v in (d.get("role_aliases") or {}).items()
+        },
     )
 
 

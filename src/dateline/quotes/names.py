@@ -86,6 +86,12 @@ def describe_left(tok: Token, lex: Lexicon) -> tuple[str | None, str | None, str
             first = k
             k -= 1
             continue
+        if t.text[:1].isupper() and k > 0 and doc[k - 1].lower_ in ("of", "for"):
+            # "Minister of Transport Oleg Lukin": the portfolio is part of the title
+            roles.insert(0, low)
+            first = k
+            k -= 1
+            continue
         if t.ent_type_ == "ORG" and t.text[:1].isupper():
             # "State Department spokesman": the organisation is part of the title.
             roles.insert(0, low)
@@ -111,6 +117,19 @@ def _role_nouns(role: str, lex: Lexicon) -> set[str]:
     if re.search(qualifier, role):
         out = {r for r in out if re.search(rf"{qualifier}.*\b{re.escape(r)}\b", role) is None}
         out.add(role)
+    head_of = re.match(r"(\w+) (?:of|for) (.+)$", role)
+    if head_of and head_of.group(1) in lex.head_words:
+        # "head of the ministry of energy" is "the minister"
+        for org, office in sorted(lex.head_of.items(), key=lambda kv: -len(kv[0])):
+            if re.search(rf"\b{re.escape(org)}\b", head_of.group(2)):
+                out.add(office)
+                break
+    for r in list(out):
+        for alias in lex.role_aliases.get(r, ()):
+            out.add(alias)
+            # "prime minister" is also "the minister"
+            out |= {x for x in lex.person_roles - lex.head_words
+                    if re.search(rf"\b{re.escape(x)}\b", alias)}
     return out
 
 
@@ -154,14 +173,73 @@ def collect_entities(view: TextView, table: ActorTable) -> list[tuple[int, Spacy
                 start = parse.base + span.start_char
                 if b < len(parse.doc) and parse.doc[b].lower_ in lex.organisation_heads:
                     continue  # "Labour Party": a name inside an organisation's name
+                if _not_a_person(span, lex):
+                    continue
                 actor = table.add_person(name, start, start + len(name))
                 if span.root.dep_ in ("nsubj", "nsubjpass"):
                     table.subjects.add((start, start + len(name)))
                 role, country, gender, _ = describe_left(parse.doc[a], lex)
                 apply_description(actor, role, country, gender, lex)
+                described = appositive_role(span.root, lex)
+                if described is not None:
+                    role, country, gender, subject = described
+                    apply_description(actor, role, country, gender, lex)
+                    if subject:
+                        table.subjects.add((start, start + len(name)))
             elif ent.label_ == "ORG":
                 orgs.append((parse.base, ent))
     return orgs
+
+
+#: Prepositions whose object is a place rather than a person ("the ceremony in Dakar").
+_PLACE_PREPS = frozenset({"in", "near", "outside", "across", "throughout", "inside"})
+#: Heads of institution names that take "of" ("Institute of Water Resources").
+_INSTITUTION_OF = frozenset({"institute", "university", "college", "school", "academy",
+                             "centre", "center", "museum", "bank", "ministry", "department",
+                             "office", "council", "board", "league", "federation", "union"})
+
+
+def _not_a_person(span: SpacySpan, lex: Lexicon) -> bool:
+    """A PERSON entity that is really a place or part of an institution's name."""
+    doc = span.doc
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS and not any(
+        t.text in ("'s", "’s") for t in span
+    ):
+        return True
+    i = span.start
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].text[:1].isupper() and (
+        doc[i - 2].lower_ in _INSTITUTION_OF or doc[i - 2].lower_ in lex.organisation_heads
+    )
+
+
+def appositive_role(root: Token, lex: Lexicon) -> tuple[str, str | None, str | None, bool] | None:
+    """Role, country, gender and subjecthood that a role noun gives the name in apposition to it:
+    "Its spokeswoman, Dewi Harahap, said" / "The head of the Water Institute, Le Minh, said"."""
+    if root.dep_ != "appos":
+        return None
+    role_words = lex.role_words()
+    head = root.head
+    hops = 0
+    # the parser may hang the name on the last noun of the description ("envoy for the
+    # South Caucasus, Henrik Lindqvist")
+    while head.lower_ not in role_words and head.dep_ in ("pobj", "prep") and hops < 4:
+        head = head.head
+        hops += 1
+    if head.lower_ not in role_words or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    role, country, gender, _ = describe_left(head, lex)
+    words = [w for w in (role or "").split() if w] + [head.lower_]
+    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+    if of:
+        tail = [t.lower_ for t in of[0].subtree if t.i < root.i and not t.is_punct]
+        words += tail
+    for c in head.children:
+        if c.dep_ == "poss" and country is None:
+            country = country_code(c.text)
+    gender = gender or lex.gendered_roles.get(head.lower_)
+    subject = head.dep_ in ("nsubj", "nsubjpass")
+    return " ".join(words), country, gender, subject
 
 
 def add_organisations(orgs: list[tuple[int, SpacySpan]], table: ActorTable) -> None:
@@ -240,7 +318,7 @@ def _titled_name_pattern() -> re.Pattern[str]:
     name = r"[A-Z][\w’'-]*[a-z][\w’'-]*"
     particle = r"(?:al-|el-|bin\s+|da\s+|de\s+|van\s+|von\s+)?"
     return re.compile(
-        rf"\b(?P<title>(?i:{roles}))\.?\s+(?P<name>{particle}{name}(?:\s+{particle}{name}){{0,2}})"
+        rf"\b(?P<title>(?i:{roles}))\.?\s+(?P<name>{particle}{name}(?:\s+{particle}{name}){{0,3}})"
         r"(?![\w’'-])"
     )
 
@@ -267,6 +345,11 @@ def match_titled_names(view: TextView, table: ActorTable) -> None:
             keep.append(w)
         if not keep or (m.group("title").lower() in ("of", "for") and len(keep) < 2):
             continue  # "College of Nursing" names no one
+        before = re.findall(r"[\w’'-]+", text[max(0, m.start() - 40) : m.start("title")])
+        if m.group("title").lower() in ("of", "for") and before and before[-1][:1].isupper() and (
+            before[-1].lower() in _INSTITUTION_OF or before[-1].lower() in lex.organisation_heads
+        ):
+            continue  # "Institute of Water Resources" names an institution
         name = strip_possessive(" ".join(keep))
         start = m.start("name") + lead
         if text[start : start + len(name)] != name:
@@ -281,6 +364,46 @@ def match_titled_names(view: TextView, table: ActorTable) -> None:
         apply_description(actor, role, country, gender, lex)
 
 
+#: Words that show a sentence opens with something other than a group's name
+#: ("Protests by residents continued").
+_NOT_IN_GROUP_NAME = frozenset({"by", "of", "in", "at", "with", "between", "for", "from", "to",
+                                "on", "over", "after", "before", "about", "against", "and",
+                                "or", "but", "as", "when", "while", "if", "many", "most", "all"})
+
+
+@lru_cache(maxsize=1)
+def _group_subject_pattern() -> re.Pattern[str]:
+    """A sentence opening with a group of people: "Malaysian environment officials welcomed"."""
+    groups = "|".join(re.escape(g) for g in sorted(lexicon().group_nouns, key=len, reverse=True))
+    return re.compile(
+        rf"(?:The\s+)?(?P<group>(?:[\w.’'-]+\s+){{0,3}}?(?i:{groups}))"
+        r"(?:\s+(?:also|have|had|were|are|on\s+\w+day))?\s+(?P<verb>[a-z]\w+)"
+    )
+
+
+def match_group_subjects(view: TextView, table: ActorTable) -> None:
+    """Groups that open a sentence as its subject: antecedents of a later "they"."""
+    lex = lexicon()
+    pattern = _group_subject_pattern()
+    for a, b in view.sentences:
+        m = pattern.match(view.text, a, b)
+        if m is None:
+            continue
+        words = m.group("group").split()
+        if not words[0][:1].isupper() or any(
+            w.lower() in lex.anonymous_groups or w.lower() in lex.indefinite for w in words
+        ) or any(w[:1].isdigit() for w in words) or any(
+            w.lower() in _NOT_IN_GROUP_NAME for w in words[:-1]
+        ):
+            continue
+        s, e = m.start("group"), m.end("group")
+        if table.actor_at(s, e) is not None:
+            continue
+        actor = table.add_organisation(m.group("group"), s, e, set(), kind="group")
+        actor.country = actor.country or next((c for w in words if (c := country_code(w))), None)
+        table.subjects.add((s, e))
+
+
 _SENTENCE_LEAD = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|the|for|and)\s+)*")
 
 
@@ -292,7 +415,14 @@ def _opens_sentence(view: TextView, start: int, end: int) -> bool:
         return False
     lead = view.text[view.sentences[si][0] : start]
     if _SENTENCE_LEAD.fullmatch(lead) is None:
-        return False
+        # "The Lithuanian minister Rasa Kazlauskienė supported …": a lower-case title
+        lex = lexicon()
+        words = lead.split()
+        if not words or not all(
+            w[:1].isupper() or w.lower() in lex.role_words() or w.lower() in lex.title_words
+            for w in words
+        ):
+            return False
     nxt = re.match(r"[\s,]+(?:also\s+)?([a-z]\w*)", view.text[end : end + 40])
     return nxt is not None
 
@@ -305,7 +435,9 @@ def describe_text_left(text: str, pos: int, lex: Lexicon) -> tuple[str | None, s
     country: str | None = None
     gender: str | None = None
     role_words = lex.role_words()
-    for w in reversed(words[-7:]):
+    tail = words[-7:]
+    for i in range(len(tail) - 1, -1, -1):
+        w = tail[i]
         low = w.lower()
         bare = re.sub(r"(?:’s|'s)$", "", w)
         if low.rstrip(".") in lex.honorifics:
@@ -313,6 +445,11 @@ def describe_text_left(text: str, pos: int, lex: Lexicon) -> tuple[str | None, s
             continue
         if low in role_words or low in lex.title_words:
             roles.insert(0, low)
+            continue
+        if w[:1].isupper() and i > 0 and tail[i - 1].lower() in ("of", "for") and (
+            country_code(bare) is None
+        ):
+            roles.insert(0, low)  # "Minister of Transport"
             continue
         c = country_code(bare) if bare[:1].isupper() else None
         if c:

@@ -50,6 +50,14 @@ def mention_tokens(tok: Token) -> list[Token]:
         for child in tok.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 return mention_tokens(child)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in lexicon().role_words():
+        # "the Minister of Energy, Aminata Sow," / "the envoy for the South Caucasus,
+        # Henrik Lindqvist,": the parser may hang the name on the description's last noun
+        for t in tok.subtree:
+            if (t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > tok.i
+                    and t.ent_type_ in ("PERSON", "")
+                    and t.doc[t.left_edge.i - 1].text == ","):
+                return mention_tokens(t)
     keep = [tok]
     for child in tok.children:
         if child.dep_ == "punct" and not child.whitespace_ and child.i > 0 and (
@@ -87,21 +95,70 @@ def speaker_token(verb: Token, lex: Lexicon) -> Token | None:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return p
-        for c in v.children:
-            if c.dep_ in ("nsubj", "csubj") or (
-                c.dep_ == "nsubjpass" and v.lemma_.lower() == "quote"
-            ):  # "X was quoted as saying …"
-                if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-                    return v.head  # "Poroshenko, who said ..."
-                return c
+        if v.lemma_.lower() == "quote" and any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in v.children
+        ):
+            # "the agency quoted spokesman X as saying …": X speaks
+            for c in v.children:
+                if c.dep_ == "dobj":
+                    return c
+        subjects = [
+            c for c in v.children
+            if c.dep_ in ("nsubj", "csubj")
+            or (c.dep_ == "nsubjpass" and v.lemma_.lower() == "quote")  # "X was quoted as"
+        ]
+        if len(subjects) > 1:
+            # "ASUNCIÓN, PARAGUAY - Young voters say …": the subject next to the verb
+            before = [c for c in subjects if c.i < v.i]
+            subjects = [before[-1]] if before else subjects
+        for c in subjects:
+            if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                return v.head  # "Poroshenko, who said ..."
+            return c
         if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN"):
             return v.head  # "quoted Foreign Minister Zarif saying ..."
+        inverted = _inverted_subject(v, lex)
+        if inverted is not None:
+            return inverted
         if v.dep_ in ("advcl", "xcomp", "conj", "pcomp") and v.head is not v:
+            participle = v.tag_ == "VBG" and v.dep_ == "advcl"
             v = v.head
             if v.pos_ == "ADP" and v.head is not v:
                 v = v.head  # "quoted as saying": through the preposition
+            if participle and v.dep_ == "ccomp" and lex.is_speech_verb(
+                v.head.lemma_.lower(), v.head.lower_
+            ):
+                # "X said the government had lost trust, adding that …": the parser hung
+                # "adding" on the reported clause; X adds, not the government
+                v = v.head
             continue
         break
+    return None
+
+
+#: Speech verbs whose object is the addressee, never the speaker ("told reporters").
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "urge", "brief", "answer"})
+
+
+def _inverted_subject(v: Token, lex: Lexicon) -> Token | None:
+    """A speaker the parser missed: the object of an inverted cue ("…,” declared the
+    Minister), or a name opening the sentence that the tagger did not take for the
+    subject ("Osmonov promised …, and said …")."""
+    if v.lemma_.lower() not in lex.speech_verbs and v.lower_ not in lex.all_speech_forms:
+        return None
+    if v.lemma_.lower() not in _ADDRESSEE_VERBS:
+        before = v.doc[v.i - 1] if v.i > 0 else None
+        inverted = before is not None and (before.is_punct or before.dep_ in ("ccomp", "punct"))
+        for c in v.children:
+            if c.dep_ == "dobj" and c.i > v.i and inverted and (
+                c.pos_ == "PROPN" or c.lower_ in lex.role_words()
+            ):
+                return c
+    for c in v.children:
+        if c.dep_ in ("advmod", "npadvmod", "dep") and c.pos_ == "PROPN" and c.i < v.i and (
+            c.i == c.sent.start or c.doc[c.i - 1].is_punct
+        ) and c.text[:1].isupper():
+            return c
     return None
 
 
@@ -280,6 +337,8 @@ def _from_verb(view: TextView, verb: Token, lex: Lexicon) -> Reported | None:
         clause_head = (after or before)[0]
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause_head.children):
             return None  # "did not say whether …": no statement is reported
+        if _trailing_cue(clause_head, verb, lex):
+            return None  # "X declared Y, the ministry announced": the cue is not the content
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "did not confirm that …"
     if clause_head is None and lex.is_speech_verb(lemma, verb.lower_):
@@ -303,11 +362,30 @@ def _from_verb(view: TextView, verb: Token, lex: Lexicon) -> Reported | None:
         # "As the Minister noted, the talks were useful."
         toks = _contiguous_side(_subtree_without(verb.head, verb), verb.i)
         return _make(view, verb, toks, lex, framing=False)
+    if clause_head is None and anaphoric is None and verb.dep_ in ("conj", "ccomp") and (
+        verb.head.i < verb.i and _after_comma(verb) and lex.is_speech_verb(lemma, verb.lower_)
+    ):
+        # "Moldova expelled a diplomat, the ministry announced." / "…, reported the
+        # Ministry": the parser hung the cue on the reported clause
+        speaker = speaker_token(verb, lex)
+        if speaker is not None and speaker.i >= verb.left_edge.i:
+            toks = [t for t in _subtree_without(verb.head, verb) if t.i < verb.i]
+            return _make(view, verb, toks, lex, framing=False, speaker=speaker)
     if clause_head is None and anaphoric is None and verb.dep_ == "parataxis":
         # "Our position is firm, he said." / "At that point, he says, forces will ..."
         toks = _contiguous_side(_subtree_without(verb.head, verb), verb.i)
         if any(c.dep_ == "nsubj" for c in verb.children):
             return _make(view, verb, toks, lex, framing=False)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if clause_head is None and anaphoric is None and len(subjects) >= 2 and (
+        lex.is_speech_verb(lemma, verb.lower_)
+    ):
+        # "Talks stalled on Sunday, two diplomats said.": the parser took the reported
+        # clause for a first subject; the subject next to the verb speaks
+        first, last = subjects[0], subjects[-1]
+        between = verb.doc[first.right_edge.i + 1 : last.left_edge.i]
+        if any(t.text == "," for t in between):
+            return _make(view, verb, list(first.subtree), lex, framing=False, speaker=last)
     speaker = speaker_token(verb, lex)
     if anaphoric is not None:
         agent = [c for c in verb.children if c.dep_ == "agent"]
@@ -347,7 +425,15 @@ def _from_verb(view: TextView, verb: Token, lex: Lexicon) -> Reported | None:
             toks = [t for t in toks if view.offset(t) < last - 1]
         framing = True
         return _make(view, verb, toks, lex, framing=framing, speaker=speaker)
-    toks = list(clause_head.subtree)
+    # "…, adding that …" inside the clause is a report of its own
+    added = {
+        t.i
+        for c in clause_head.children
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > clause_head.i
+        and lex.is_speech_verb(c.lemma_.lower(), c.lower_)
+        for t in c.subtree
+    }
+    toks = [t for t in clause_head.subtree if t.i not in added]
     # "said A, and that B": take the conjoined clauses along
     for c in verb.children:
         if c.dep_ == "conj" and c.i > clause_head.i and any(
@@ -356,6 +442,24 @@ def _from_verb(view: TextView, verb: Token, lex: Lexicon) -> Reported | None:
             toks.extend(c.subtree)
     # a clause in front of the verb must not swallow the verb's subject
     return _make(view, verb, toks, lex, framing=framing, speaker=speaker)
+
+
+def _trailing_cue(clause: Token, verb: Token, lex: Lexicon) -> bool:
+    """``clause``, hung on ``verb`` by the parser, is really a cue that closes the
+    sentence after a comma ("…, the Moldovan Foreign Ministry announced on Monday.")."""
+    return (
+        clause.i > verb.i
+        and lex.is_speech_verb(clause.lemma_.lower(), clause.lower_)
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in clause.children)
+        and any(c.dep_ == "nsubj" for c in clause.children)
+        and _after_comma(clause)
+    )
+
+
+def _after_comma(tok: Token) -> bool:
+    """The phrase of ``tok`` opens with a comma or follows one."""
+    left = tok.left_edge
+    return left.text == "," or (left.i > 0 and tok.doc[left.i - 1].text == ",")
 
 
 def _set_off(verb: Token) -> bool:

@@ -15,6 +15,7 @@ from dateline.quotes.actors import table_of
 from dateline.quotes.names import (
     add_organisations,
     collect_entities,
+    match_group_subjects,
     match_known_names,
     match_titled_names,
 )
@@ -36,4 +37,5 @@ class EntitiesStage(Stage):
         match_titled_names(view, table)
         add_organisations(orgs, table)
         match_known_names(view, table)
+        match_group_subjects(view, table)
         doc.record.actors = table.to_records(doc)
