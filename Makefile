@@ -3,12 +3,11 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SAMPLES_DB ?= dateline-samples.db
 
-.PHONY: run test lint bench install install-system clean
+.PHONY: run test lint bench bench-all install install-system clean
 
 $(BIN)/python:
-	$(PY) -m venv $(VENV)
+	$(PY) -m venv $(VENV) || { bash scripts/install-system.sh venv && $(PY) -m venv $(VENV); }
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
@@ -36,6 +35,13 @@ lint: install
 ## Benchmarks (not part of `make test`): print ratios measured in one run.
 bench: install
 	$(BIN)/python bench/pipeline_speed.py
+
+## The other benchmarks: ingest scale, clustering cost, Dask vs local, web page latency.
+bench-all: bench
+	$(BIN)/python bench/ingest_scale.py
+	$(BIN)/python bench/cluster_scaling.py
+	$(BIN)/python bench/dask_vs_local.py
+	$(BIN)/python bench/web_pages.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache
