@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
@@ -15,6 +16,7 @@ from rich.table import Table
 
 from dateline.cli import common
 from dateline.errors import DatelineError
+from dateline.runner.summary import IngestProgress
 
 OutputOption = Annotated[str, typer.Option("--output-format", "--as", help="table, json or csv.")]
 SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")]
@@ -139,9 +141,17 @@ def ingest(
             "scheduler": scheduler,
             "cluster": cluster_options(cluster_threshold),
         }
-        summary = _run_local(
-            run_ingest, sources, db, workers, settings, options, names, err, **extra
-        )
+        with progress_reporter(err) as progress:
+            summary = run_ingest(
+                sources,
+                db=db,
+                workers=workers,
+                settings=settings,
+                progress=progress,
+                options=options,
+                stages=names,
+                **extra,
+            )
     except DatelineError as e:
         common.fail(str(e))
     table = Table(title="ingest summary")
@@ -155,10 +165,12 @@ def ingest(
     raise typer.Exit(code=summary.exit_code)
 
 
-def _run_local(run_ingest, sources, db, workers, settings, options, names, err, **extra):  # type: ignore[no-untyped-def]
+@contextmanager
+def progress_reporter(err: Console) -> Iterator[Callable[[IngestProgress], None]]:
+    """A progress callback: a bar with rate and ETA on a terminal, log lines otherwise."""
     if not err.is_terminal:
 
-        def log(p) -> None:  # type: ignore[no-untyped-def]
+        def log(p: IngestProgress) -> None:
             err.print(
                 f"read {p.read} processed {p.processed} duplicates {p.duplicates} "
                 f"quarantined {p.quarantined} ({p.rate:.1f}/s) {p.current}",
@@ -166,16 +178,8 @@ def _run_local(run_ingest, sources, db, workers, settings, options, names, err, 
                 soft_wrap=True,
             )
 
-        return run_ingest(
-            sources,
-            db=db,
-            workers=workers,
-            settings=settings,
-            progress=log,
-            options=options,
-            stages=names,
-            **extra,
-        )
+        yield log
+        return
     with Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
@@ -188,7 +192,7 @@ def _run_local(run_ingest, sources, db, workers, settings, options, names, err, 
     ) as bar:
         task = bar.add_task("ingest", total=None, read=0, rate=0.0)
 
-        def show(p) -> None:  # type: ignore[no-untyped-def]
+        def show(p: IngestProgress) -> None:
             bar.update(
                 task,
                 completed=p.files_done,
@@ -197,16 +201,7 @@ def _run_local(run_ingest, sources, db, workers, settings, options, names, err, 
                 rate=p.rate,
             )
 
-        return run_ingest(
-            sources,
-            db=db,
-            workers=workers,
-            settings=settings,
-            progress=show,
-            options=options,
-            stages=names,
-            **extra,
-        )
+        yield show
 
 
 def quotes(
