@@ -122,3 +122,29 @@ def test_a_named_body_the_tagger_took_for_a_person() -> None:
     r = run_text("Nigeria's president accused Boko Haram of attacking a school.")
     ev = [e for e in r.events if e.plover == "ACCUSE"]
     assert ev and ev[0].target is not None and ev[0].target.code == "NGAINS"
+
+
+def test_well_known_leader_is_placed_from_the_leaders_list() -> None:
+    r = run_text(
+        "President Barack Obama telephoned Turkish President Recep Tayyip Erdogan on Friday."
+    )
+    _offsets_hold(r)
+    obama = _by_name(r, "Barack Obama")
+    assert obama.code == "USAGOV" and obama.country == "USA"
+
+
+def test_leaders_list_never_overrides_the_text() -> None:
+    # the story places this (fictional) namesake itself: the text wins over the list
+    r = run_text("Kenyan Foreign Minister John Kerry met Ugandan officials in Kampala.")
+    kerry = _by_name(r, "John Kerry")
+    assert kerry.country == "KEN"
+
+
+def test_international_role_phrases_stay_unplaced() -> None:
+    r = run_text(
+        "Syria's government said on Monday that Syria would attend the talks. "
+        "Syrian officials met world leaders in New York, Syria's foreign ministry said."
+    )
+    _offsets_hold(r)
+    leaders = _by_name(r, "world leaders")
+    assert leaders.country is None and (leaders.code or "").startswith("---")

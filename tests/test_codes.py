@@ -455,3 +455,27 @@ def test_word_variants() -> None:
     assert "tie" in word_variants("ties")
     assert "crisis" not in word_variants("crisis") - {"crisis"}
     assert word_variants("press") == {"press"}
+
+
+def test_leaders_list_codes_full_names_only() -> None:
+    from dateline.codes import leader_code, load_leaders
+
+    assert len(load_leaders()) >= 100
+    obama = leader_code("Barack Obama")
+    assert obama is not None and obama.code == "USAGOV" and obama.country == "USA"
+    lavrov = leader_code("Sergei Lavrov")  # an alias spelling
+    assert lavrov is not None and lavrov.code == "RUSGOV"
+    erdogan = leader_code("Recep Tayyip Erdoğan")  # accents fold
+    assert erdogan is not None and erdogan.country == "TUR"
+    nato = leader_code("Jens Stoltenberg")
+    assert nato is not None and (nato.code, nato.country) == ("NAT", "NATO")
+    assert leader_code("Obama") is None  # a bare surname never matches
+    assert leader_code("Carla Moura") is None
+
+
+def test_role_words_cover_every_role_section() -> None:
+    from dateline.codes import role_words
+
+    words = role_words()
+    assert "police" in words["COP"] and "official" in words["GOV"]
+    assert all(isinstance(w, str) for ws in words.values() for w in ws)

@@ -1,9 +1,9 @@
 """Quality floors for event coding, measured with ../shared/eval/score.py.
 
 Floors sit a little under what was measured, so quality can only go up:
-dev gold (36 articles): plover+actors F1 0.442 (P 0.370, R 0.548), plover F1 0.729
-(P 0.642, R 0.843); project suite (tests/suites/cameo_suite.jsonl, 195 sentences):
-root F1 0.987 (P 0.995, R 0.979), code+actors F1 0.814. The dev figures also depend
+dev gold (36 articles): plover+actors F1 0.639 (P 0.561, R 0.742), plover F1 0.764
+(P 0.712, R 0.824); project suite (tests/suites/cameo_suite.jsonl, 195 sentences):
+root F1 0.984 (P 0.995, R 0.974), code+actors F1 0.821. The dev figures also depend
 on the entities and quotes stages (speakers, coreference), so their floor has room.
 """
 
@@ -33,19 +33,20 @@ needs_shared = pytest.mark.skipif(
 @needs_shared
 def test_dev_gold_floors() -> None:
     res = score_dev()
-    assert res["plover+actors"]["f1"] >= 0.40, res
-    assert res["plover"]["f1"] >= 0.70, res
-    assert res["plover"]["precision"] >= 0.60, res
+    assert res["plover+actors"]["f1"] >= 0.61, res
+    assert res["plover+actors"]["precision"] >= 0.53, res
+    assert res["plover"]["f1"] >= 0.74, res
+    assert res["plover"]["precision"] >= 0.68, res
 
 
 @pytest.mark.skipif(not (SUITE.exists() and SCORER.exists()), reason="suite or scorer missing")
 def test_suite_floors() -> None:
     res = score_suite()
     # the suite belongs to the codes data and grows; the floors hold the issue's target
-    assert res["root"]["f1"] >= 0.93, res
-    assert res["root"]["recall"] >= 0.90, res
-    assert res["root"]["precision"] >= 0.97, res
-    assert res["code+actors"]["f1"] >= 0.72, res
+    assert res["root"]["f1"] >= 0.96, res
+    assert res["root"]["recall"] >= 0.95, res
+    assert res["root"]["precision"] >= 0.98, res
+    assert res["code+actors"]["f1"] >= 0.80, res
 
 
 def _accepted(ev: dict) -> set[str]:

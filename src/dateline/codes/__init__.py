@@ -7,6 +7,7 @@ Public API (all loaders read packaged data once and cache it):
 - :func:`load_patterns`, :func:`pattern_index` (:class:`PatternIndex`, :class:`VerbPattern`)
 - :func:`load_actor_dictionary`, :func:`code_actor` (:class:`ActorCode`)
 - :func:`gdelt_columns`
+- :func:`leader_code` (:class:`Leader`): well-known office holders and their country
 """
 
 from dateline.codes.actors import (
@@ -17,7 +18,9 @@ from dateline.codes.actors import (
     TermHit,
     code_actor,
     country_of,
+    international_modifiers,
     load_actor_dictionary,
+    role_words,
 )
 from dateline.codes.cameo import (
     QUAD_CLASSES,
@@ -31,13 +34,16 @@ from dateline.codes.cameo import (
     quad_class,
 )
 from dateline.codes.gdelt import gdelt_columns
+from dateline.codes.leaders import Leader, leader_code, load_leaders
 from dateline.codes.patterns import (
     PatternIndex,
     VerbPattern,
+    act_nouns,
     load_patterns,
     modality_words,
     negation_words,
     pattern_index,
+    place_nouns,
     word_forms,
 )
 from dateline.codes.plover import PLOVER_TYPES, PloverType, load_plover_map, plover_for, plover_type
@@ -50,27 +56,34 @@ __all__ = [
     "ActorDictionary",
     "ActorEntry",
     "CameoCode",
+    "Leader",
     "PatternIndex",
     "PloverType",
     "RoleHit",
     "TermHit",
     "VerbPattern",
+    "act_nouns",
     "cameo_root",
     "code_actor",
     "country_of",
     "gdelt_columns",
     "get_cameo",
     "goldstein",
+    "international_modifiers",
     "is_cameo_code",
+    "leader_code",
     "load_actor_dictionary",
     "load_cameo_codes",
+    "load_leaders",
     "load_patterns",
     "load_plover_map",
     "modality_words",
     "negation_words",
     "pattern_index",
+    "place_nouns",
     "plover_for",
     "plover_type",
     "quad_class",
+    "role_words",
     "word_forms",
 ]

@@ -313,3 +313,22 @@ def country_of(term: str) -> str | None:
     """The country (alpha-3 or organisation value) of one exact term: "Moscow" -> "RUS"."""
     entry = load_actor_dictionary().lookup(term)
     return entry.country if entry else None
+
+
+@lru_cache(maxsize=1)
+def role_words() -> dict[str, tuple[str, ...]]:
+    """Role code -> every word of the data's ``roles`` section naming it (strong and weak),
+    e.g. for a cheap pre-filter of sentences that may name an actor."""
+    roles = read_data_yaml("actors.yaml").get("roles", {}) or {}
+    return {
+        str(code): tuple(str(w) for part in ("strong", "weak") for w in (spec or {}).get(part, []))
+        for code, spec in roles.items()
+    }
+
+
+@lru_cache(maxsize=1)
+def international_modifiers() -> frozenset[str]:
+    """Words that make a role phrase international ("world leaders"): never placed in the
+    story's home country."""
+    words = read_data_yaml("actors.yaml").get("international_modifiers", []) or []
+    return frozenset(str(w).lower() for w in words)

@@ -186,6 +186,19 @@ def modality_words() -> frozenset[str]:
     return frozenset(w.lower() for w in _load()[1].get("modality_words", []))
 
 
+@lru_cache(maxsize=1)
+def act_nouns() -> dict[str, tuple[str, ...]]:
+    """Nouns naming an earlier act -> CAMEO code prefixes of the events they refer back to."""
+    raw = _load()[1].get("act_nouns", {}) or {}
+    return {str(k).lower(): tuple(str(c) for c in v) for k, v in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Nouns of places and property ("areas", "villages"), which are not actors."""
+    return frozenset(w.lower() for w in _load()[1].get("place_nouns", []))
+
+
 def _double_final(lemma: str) -> bool:
     # short one-syllable consonant-vowel-consonant verbs double: ban -> banned
     return bool(re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", lemma))

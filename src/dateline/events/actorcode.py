@@ -217,6 +217,18 @@ def _compose(country: str | None, sector: str | None, own: Coded | None) -> str 
     return NO_COUNTRY + sector if sector else None
 
 
+def _shared_country(head: Token) -> str | None:
+    """A bare role noun joined to a placed one shares its country adjective ("the Syrian
+    government and opposition" → the opposition is Syrian)."""
+    if head.dep_ != "conj" or any(
+        c.dep_ in ("amod", "compound", "poss", "nmod") or (c.dep_ == "det" and c.lower_ != "the")
+        for c in head.children
+    ):
+        return None
+    first = head.head
+    return _scan([c for c in first.children if c.dep_ == "amod"])[0]
+
+
 def code_phrase(head: Token) -> PhraseCode | None:
     """Code the actor phrase headed by ``head``; None when the head names no actor."""
     if head.pos_ not in ("NOUN", "PROPN", "ADJ") or (head.is_stop and head.pos_ != "PROPN"):
@@ -246,6 +258,8 @@ def code_phrase(head: Token) -> PhraseCode | None:
         country = own.country or country
         sector = own.sector or sector
         role = head.lemma_.lower() if own.sector and not own.country else role
+    if not country and sector:
+        country = _shared_country(head)
     code = _compose(country, sector, own)
     if org and (own is None or not own.country):
         # an organisation's officials are coded as the organisation ("NATO's secretary-general")

@@ -35,6 +35,8 @@ TARGET_PREPS = (
 PLACE_PREPS = frozenset({"at", "in", "inside", "near", "around", "along"})
 #: Prepositions that set an act as the occasion of another ("during talks", "at a meeting").
 SETTING_PREPS = frozenset({"at", "during", "after", "following", "before", "on", "in"})
+#: Prepositions whose object is the occasion of what governs them, never its content.
+OCCASION_PREPS = frozenset({"during", "after", "following", "before", "amid"})
 #: Prepositions that give the topic of talks ("talks *on* Syria"), not their party.
 CONSULT_TOPIC_PREPS = frozenset({"on", "about", "over", "of", "at", "in"})
 #: Prepositions whose object is more often a topic than a target ("accuse X *of* Y").
@@ -165,6 +167,15 @@ def _matches(p: Pattern, tok: Token, feats: Features) -> Token | bool | None:
 def _regard_sense(tok: Token) -> bool:
     """"considers X (to be) Y", "calls X Y": an object with its own predicate is an opinion
     about X, not an act (a bare trigger entry does not code it)."""
+    small_clause = any(  # "considers X and Y, …, to be Z": X is the subject of "be"
+        c.dep_ in ("xcomp", "ccomp")
+        and c.lemma_ == "be"
+        and any(k.dep_ == "nsubj" for k in c.children)
+        and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)
+        for c in tok.children
+    )
+    if small_clause:
+        return True
     if not _children(tok, OBJ_DEPS):
         return False
     return any(
@@ -252,9 +263,11 @@ def _verb_subject(tok: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def _noun_source(tok: Token) -> Token | None:
+def _noun_source(tok: Token, consult: bool = False) -> Token | None:
     """Source of a noun trigger: its "by" phrase, possessor, actor compound, or the
-    subject of the verb that carries it ("hold talks", "prepares for talks")."""
+    subject of the verb that carries it ("hold talks", "prepares for talks"); for talks
+    and meetings (``consult``) also the verb they are the setting of ("X said this
+    *during talks*"), never for other acts ("called up reservists *after the attack*")."""
     for prep in _preps(tok):
         if prep.lower_ in ("by", "from"):
             obj = _pobj(prep)
@@ -266,7 +279,7 @@ def _noun_source(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG"):
             return c
-    carrier = carrier_verb(tok)
+    carrier = carrier_verb(tok, setting=consult)
     if carrier is None:
         return None
     if _passive(carrier):  # "this was stated by X after talks": the agent
@@ -274,9 +287,10 @@ def _noun_source(tok: Token) -> Token | None:
     return _verb_subject(carrier)
 
 
-def carrier_verb(tok: Token) -> Token | None:
+def carrier_verb(tok: Token, setting: bool = True) -> Token | None:
     """The light or intention verb that carries a noun trigger ("*hold* talks",
-    "*prepares* for talks"), or None."""
+    "*prepares* for talks"), or None; with ``setting``, also the verb whose setting it is
+    ("said this *during talks*")."""
     head = tok.head
     carriers = LIGHT_VERBS | YIELDING_HEADS
     if tok.dep_ in OBJ_DEPS and head.lemma_.lower() in carriers:
@@ -287,10 +301,28 @@ def carrier_verb(tok: Token) -> Token | None:
         and head.head.lemma_.lower() in carriers
     ):
         return head.head
-    if tok.dep_ == "pobj" and head.lower_ in SETTING_PREPS and head.head.pos_ in ("VERB", "AUX"):
+    if (
+        setting
+        and tok.dep_ == "pobj"
+        and head.lower_ in SETTING_PREPS
+        and head.head.pos_ in ("VERB", "AUX")
+    ):
         # "X said this *during talks with Y*": the talks' party is the one who spoke there
-        return head.head
+        return _acting_verb(head.head)
     return None
+
+
+def _acting_verb(verb: Token) -> Token:
+    """A copula inside a content clause does not act ("X reaffirmed that Y *is* Z during a
+    call with W"): the occasion belongs to the nearest verb above it."""
+    cur = verb
+    for _ in range(4):
+        if cur.lemma_ != "be" or cur.dep_ not in ("acl", "ccomp", "relcl") or cur.head is cur:
+            return cur
+        cur = cur.head
+        while cur.pos_ not in ("VERB", "AUX") and cur.head is not cur:
+            cur = cur.head
+    return cur
 
 
 def _arg_candidates(
@@ -323,7 +355,29 @@ def _arg_candidates(
                 out.extend(o for o in _pobjs(p) if o.pos_ in ("PROPN", "NOUN"))
     if obj is not None and obj not in out:
         out.append(obj)
+    # "stressed the need *for X to* withdraw", "called for X to …": X is the one asked
+    for h in holders:
+        out.extend(_for_to_subjects(h))
     return out
+
+
+def _for_to_subjects(tok: Token) -> list[Token]:
+    """Subjects of "for X to V" clauses attached to ``tok``."""
+    out: list[Token] = []
+    for c in tok.children:
+        if _for_to_clause(c):
+            out.extend(k for k in c.children if k.dep_ == "nsubj")
+    return out
+
+
+def _for_to_clause(tok: Token) -> bool:
+    """A "for X to V" clause ("the need for the army to withdraw")."""
+    if tok.dep_ not in ("advcl", "acl", "relcl", "ccomp") or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(tok.children)
+    return any(k.dep_ == "mark" and k.lower_ == "for" for k in kids) and any(
+        k.dep_ == "aux" and k.lower_ == "to" for k in kids
+    )
 
 
 def _weak(tok: Token, pattern: Pattern) -> bool:
@@ -380,14 +434,20 @@ YIELDING_HEADS = frozenset(
 )
 
 
-def _governor(tok: Token, triggers: set[int]) -> int | None:
-    """The nearest matched trigger of which ``tok`` is the complement or object."""
+def _governor(tok: Token, matched: dict[int, tuple[Pattern, Token | None]]) -> int | None:
+    """The nearest matched trigger of which ``tok`` is the complement or object. A trigger
+    named as the occasion of another ("… *during a phone call* with X") is not its content
+    and stands alone, unless both are of one kind ("did not meet *during the summit*")."""
     cur = tok
+    occasion = False
     for _ in range(5):
         dep, head = cur.dep_, cur.head
-        if head is cur or dep not in GOVERNED_DEPS:
+        if head is cur or (dep not in GOVERNED_DEPS and not _for_to_clause(cur)):
             return None
-        if head.i in triggers:
+        occasion = occasion or (dep == "pobj" and head.lower_ in OCCASION_PREPS)
+        if head.i in matched:
+            if occasion and matched[head.i][0].code[:2] != matched[tok.i][0].code[:2]:
+                return None
             return head.i
         cur = head
     return None
@@ -414,7 +474,7 @@ def find_clauses(doc: Doc) -> Iterator[Clause]:
         if hit is not None:
             matched[tok.i] = hit
     trig = set(matched)
-    gov = {i: _governor(doc[i], trig) for i in matched}
+    gov = {i: _governor(doc[i], matched) for i in matched}
     yielded = {
         g for i, g in gov.items() if g is not None and _yields(matched[g][0], doc[g])
     }
@@ -448,7 +508,14 @@ def _clause(tok: Token, pattern: Pattern, prep: Token | None, trig: set[int]) ->
         # a noun trigger carried by a light verb that is itself a trigger: that clause wins
         if tok.dep_ in OBJ_DEPS and head.i in trig:
             return None
-        return Clause(tok, pattern, _noun_source(tok), _noun_targets(tok, pattern, prep))
+        consult = pattern.code.startswith("04") or pattern.code == "036"
+        source = _noun_source(tok, consult)
+        if source is None and (pattern.code.startswith("04") or pattern.code == "036"):
+            parties = _between(tok)
+            if parties is not None:
+                # "a meeting between A and B": the parties act toward each other
+                return Clause(tok, pattern, parties, [])
+        return Clause(tok, pattern, source, _noun_targets(tok, pattern, prep))
     if _passive(tok) and _agent(tok) is None and prep is not None and prep.lower_ != "by":
         # "Kerry is headed to Russia": a participle with its pattern's preposition, not a passive
         subj = _children(tok, PASSIVE_SUBJ)
@@ -463,6 +530,16 @@ def _clause(tok: Token, pattern: Pattern, prep: Token | None, trig: set[int]) ->
     return _with_weak(
         Clause(tok, pattern, _verb_subject(tok), _target_candidates(tok, pattern, prep))
     )
+
+
+def _between(tok: Token) -> Token | None:
+    """The first of joined parties in "… *between* A and B" on a noun trigger, or None."""
+    for p in _preps(tok):
+        if p.lower_ == "between":
+            obj = _pobj(p)
+            if obj is not None and any(c.dep_ == "conj" for c in obj.children):
+                return obj
+    return None
 
 
 def _agent(tok: Token) -> Token | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from dateline.codes import act_nouns, place_nouns
 from dateline.document import Document, Parse
 from dateline.events.actorcode import is_place
 from dateline.events.clauses import Clause
@@ -27,8 +28,23 @@ from dateline.model import Actor, Quote, Span
 
 FIRST_PERSON = frozenset({"i", "we", "us", "our", "me", "my", "ours"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
+#: Common nouns that name another party ("its neighbour", "its Western partners").
+PARTY_NOUNS = frozenset(
+    {"neighbor", "neighbour", "partner", "ally", "rival", "enemy", "adversary", "counterpart",
+     "foe"}
+)
+#: Determiners that make a noun refer back to something already told.
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 #: At most this many phrases are taken from one list of joined phrases.
 MAX_JOINED = 4
+#: Plural nouns that, as "the two X" / "both X", refer back to the two people last named.
+PAIR_PERSON_NOUNS = frozenset(
+    {"leader", "man", "woman", "minister", "president", "diplomat", "official", "envoy",
+     "counterpart", "head", "chief", "politician", "statesman", "secretary", "premier"}
+)
+#: Plural nouns that, as "the two X" / "both X", refer back to the two states last named.
+PAIR_STATE_NOUNS = frozenset({"country", "nation", "state", "government", "neighbour",
+                              "neighbor", "capital"})
 
 
 @dataclass(slots=True)
@@ -57,21 +73,32 @@ class ActorResolver:
         self.doc = doc
         self.index = actor_index(doc)
         self.by_id = {a.id: a for a in doc.record.actors}
-        #: (trigger lemma, source actor) of the events coded so far, for "the offer"
-        self.acts: list[tuple[str, Actor]] = []
+        #: (trigger lemma, source actor, code) of the events coded so far, for "the offer"
+        self.acts: list[tuple[str, Actor, str]] = []
 
-    def note_act(self, lemma: str, source: Actor) -> None:
+    def note_act(self, lemma: str, source: Actor, code: str = "") -> None:
         """Remember an event, so that "the offer" later can name who made it."""
-        self.acts.append((lemma.lower(), source))
+        self.acts.append((lemma.lower(), source, code))
 
     def _act_author(self, tok: Token) -> Actor | None:
-        """"dismissed *the offer*": the source of the earlier event this noun names."""
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
-            return None
+        """"dismissed *the offer*", "refused to accept *aid*": the source of the earlier
+        event this noun names (by the trigger's stem, or by the act nouns of the pattern
+        data: "offer" names the latest intent to cooperate)."""
+        kids = list(tok.children)
+        if any(c.dep_ == "poss" for c in kids):
+            return None  # "their aid": the possessor is the author, not an earlier event
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in kids)
+        bare = not any(c.dep_ == "det" for c in kids)
         stem = tok.lemma_.lower()[:5]
-        for lemma, actor in reversed(self.acts):
-            if len(stem) >= 4 and lemma[:5] == stem:
-                return actor
+        if definite:
+            for lemma, actor, _ in reversed(self.acts):
+                if len(stem) >= 4 and lemma[:5] == stem:
+                    return actor
+        prefixes = act_nouns().get(tok.lower_) or act_nouns().get(tok.lemma_.lower())
+        if prefixes and (definite or bare):
+            for _, actor, code in reversed(self.acts):
+                if code and code.startswith(prefixes):
+                    return actor
         return None
 
     # ----- one token --------------------------------------------------------------
@@ -149,10 +176,14 @@ class ActorResolver:
         """The actor of ``tok`` and of the phrases joined to it ("Russia and the U.S.")."""
         if tok is None:
             return []
+        pair = self._pair(parse, sent, tok)
+        if pair:
+            return pair
         heads = [tok, *_conjuncts(tok)]
-        # "the foreign ministers of Russia and Ukraine": one phrase, two countries
+        # "the foreign ministers of Russia and Ukraine", "negotiators from Iran and the
+        # P5+1": one phrase, several parties
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 for o in c.children:
                     if o.dep_ == "pobj":
                         heads.extend(_conjuncts(o))
@@ -160,10 +191,46 @@ class ActorResolver:
         if behind and len(found) == 1 and found[0].actor is None and tok.pos_ == "NOUN":
             # "the decision of President X", "Russia's actions": the actor behind an act
             for inner in actors_behind(tok):
+                if inner.pos_ == "PRON" and tok.lemma_.lower() in PARTY_NOUNS:
+                    continue  # "its partners" are others than "it"
                 side = self.resolve(parse, sent, inner)
                 if side.actor is not None:
                     return [side]
         return found
+
+    def _pair(self, parse: Parse, sent: int, tok: Token) -> list[Side]:
+        """"the two leaders", "both sides": the two distinct people (or states) named last
+        before the phrase; [] when the phrase is not such a reference or two are not found."""
+        if not _pair_phrase(tok):
+            return []
+        start = tok_span(self.doc, parse, tok).start
+        persons = tok.lemma_.lower() in PAIR_PERSON_NOUNS
+
+        def keep(a: Actor) -> bool:
+            if persons:
+                return a.kind == "person" and known(a)
+            return is_state_or_org(a) and a.kind != "person"
+
+        mentioned = sorted(
+            ((m.start, actor) for actor in self.doc.record.actors if keep(actor)
+             for m in actor.mentions if m.end <= start),
+            key=lambda x: -x[0],
+        )
+        found: list[Actor] = []
+        seen: set[str] = set()
+        for _, a in mentioned:
+            country = a.country or a.code or ""
+            if a.id in {f.id for f in found} or country in seen:
+                continue
+            found.append(a)
+            seen.add(country)
+            if len(found) == 2:
+                break
+        if len(found) < 2:
+            return []
+        # in the order the story introduced them ("Fidan and Cameron")
+        found.sort(key=lambda a: min((m.start for m in a.mentions), default=0))
+        return [Side(a, tok, False) for a in found]
 
     def sources(self, parse: Parse, sent: int, clause: Clause) -> list[Side]:
         """The clause's known sources."""
@@ -188,7 +255,9 @@ class ActorResolver:
                 if author is not None:
                     return [Side(author, cand, False)]
                 continue
-            found = self.sides(parse, sent, cand, behind=behind)
+            # "NATO allies", "its Gulf partners": a party noun is named by its modifier
+            party = cand.lemma_.lower() in PARTY_NOUNS
+            found = self.sides(parse, sent, cand, behind=behind or party)
             placed = [t for t in found if known(t.actor) and not _pronoun_owned_role(t)]
             if placed and len(placed) == len(found):
                 return placed
@@ -198,6 +267,25 @@ class ActorResolver:
             if _names_actor(cand):
                 return None
         return []
+
+
+def is_place_noun(tok: Token) -> bool:
+    """"several northern *areas*", "the *village*": a place or property, never an actor."""
+    return tok.pos_ == "NOUN" and (
+        tok.lower_ in place_nouns() or tok.lemma_.lower() in place_nouns()
+    )
+
+
+def _pair_phrase(tok: Token) -> bool:
+    """"the two leaders", "both ministers", "the two sides" (no "of" phrase naming them)."""
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in PAIR_PERSON_NOUNS | PAIR_STATE_NOUNS:
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ == "prep" or c.dep_ == "poss" for c in kids):
+        return False
+    two = any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet")
+              for c in kids)
+    return two
 
 
 def _pronoun_owned_role(side: Side) -> bool:
@@ -232,6 +320,8 @@ def _names_actor(tok: Token) -> bool:
     """Whether a target head looks like a named or role actor we failed to code."""
     if is_place(tok):
         return False  # "near Mosul": where, not whom
+    if tok.lemma_.lower() in PARTY_NOUNS:
+        return True  # "its smaller neighbour", "its partners": someone, but unknown
     if tok.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
         return True
     if tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that", "which"):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from dateline.codes import load_actor_dictionary
+from dateline.codes import international_modifiers, leader_code, load_actor_dictionary
 from dateline.document import Document, Parse
 from dateline.events.actorcode import NO_COUNTRY, PhraseCode, phrase_heads
 from dateline.events.index import actor_index
@@ -31,6 +31,8 @@ from dateline.pipeline import Stage, register_stage
 #: as many as the next country, before role-only actors are placed in it.
 HOME_MIN_MENTIONS = 2
 HOME_DOMINANCE = 2.0
+#: A country named in the headline counts as this many mentions towards the home country.
+TITLE_WEIGHT = 2
 #: Definite role phrases that refer back to a person ("the Minister", "the president").
 _BACKREF_KINDS = frozenset({"organisation"})
 
@@ -160,6 +162,17 @@ def _code_person(actor: Actor) -> None:
         actor.country = country
 
 
+def _place_known_leader(actor: Actor) -> None:
+    """A person the story does not place, found in the list of well-known office holders
+    ("President Barack Obama" → USAGOV). A country the text gives is never overridden."""
+    if is_state(actor.country) or (actor.code and not actor.code.startswith(NO_COUNTRY)):
+        return
+    hit = leader_code(actor.name)
+    if hit is None:
+        return
+    actor.code, actor.country = hit.code, hit.country
+
+
 def _is_group(actor: Actor) -> bool:
     """An armed or political group of the dictionary ("ISIS", "Hamas"), which no
     story's home country owns."""
@@ -190,9 +203,12 @@ def _infer_home_country(
         n2 = ranked[1][1] if len(ranked) > 1 else 0
         if n1 < HOME_MIN_MENTIONS or n1 < HOME_DOMINANCE * n2:
             return
+    international = international_modifiers()
     for a in actors:
         if _is_group(a):
             continue  # armed groups are not a state's own ("ISIS" stays ---INS)
+        if any(w in international for w in a.name.lower().split()):
+            continue  # "world leaders", "regional leaders": no one country's
         if a.code and a.code.startswith(NO_COUNTRY) and not a.country:
             a.country = top
             a.code = top + a.code[len(NO_COUNTRY) :]
@@ -221,6 +237,9 @@ class ActorsStage(Stage):
                 if actor is not None:
                     index.add(i, pc, actor.id)
         self._surname_mentions(doc, reg)
+        for a in reg.actors:
+            if a.kind == "person":
+                _place_known_leader(a)
         extra = self._unparsed_countries(doc, reg)
         _infer_home_country(reg.actors, dateline_location(doc.record.dateline), extra)
         by_id = {a.id: a for a in reg.actors}
@@ -304,11 +323,24 @@ class ActorsStage(Stage):
     def _unparsed_countries(self, doc: Document, reg: _Registry) -> Counter[str]:
         """Countries named in sentences that were not parsed: country names become
         mentions of their country; names, adjectives and capitals all count towards the
-        story's home country."""
+        story's home country. In parsed sentences, country names that are no actor's
+        mention (places: "the coup in Burkina Faso") count too."""
         counts: Counter[str] = Counter()
         text = doc.clean.text if doc.clean is not None else doc.raw
         bounds = doc.sentence_bounds or [(s.start, s.end) for s in doc.record.sentences]
         dictionary = load_actor_dictionary()
+        for parse in doc.parses.values():
+            # a parsed sentence: its actors count through their mentions; a country
+            # named as a place ("the coup in Burkina Faso") counts here
+            for ent in parse.doc.ents:
+                if ent.label_ != "GPE":
+                    continue
+                hit = lookup_actor(ent.text)
+                if hit is None or hit.kind != "country" or not is_state(hit.country):
+                    continue
+                span = token_span(doc, parse, ent.start, ent.end)
+                if reg.by_mention(span.start, span.end) is None:
+                    counts[hit.country or ""] += 1
         for i, (s0, s1) in enumerate(bounds):
             if i in doc.parses:
                 continue
@@ -328,6 +360,11 @@ class ActorsStage(Stage):
                     actor = Actor(reg.new_id(), hit.text, "country", code, code)
                     reg.actors.append(actor)
                 _add_mention(actor, Mention(span.text, span.start, span.end))
+        title = doc.record.title or ""
+        for hit in dictionary.find_terms(title):
+            # a headline's country is what the story is about
+            if hit.placing and is_state(hit.entry.country):
+                counts[hit.entry.country or ""] += TITLE_WEIGHT
         return counts
 
     def _surname_mentions(self, doc: Document, reg: _Registry) -> None:

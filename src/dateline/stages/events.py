@@ -7,6 +7,12 @@ explicitly absent (``events.resolve``). Negation and modality are recorded
 (``events.polarity``), the place comes from the sentence, else the dateline
 (``events.location``). Nothing is coded by default, and sentences in removed
 blocks are never parsed, so never coded.
+
+"Explicitly absent" is narrow: a bare statement (010) with no addressee is not
+coded, nor aid (07) or reduced relations (16) to no one, nor a meeting (04x,
+036) of one party alone or with a party that cannot be coded; "X and Y met" and
+"the foreign ministers met" are. The stage's ``cues`` select sentences with a
+trigger form and a word that can name an actor (``events.lexicon.trigger_cues``).
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from dateline.events.clauses import Clause, find_clauses
 from dateline.events.lexicon import plover_for, trigger_cues
 from dateline.events.location import dateline_location, is_state, sentence_location
 from dateline.events.polarity import is_negated, modality_of
-from dateline.events.resolve import ActorResolver, Side
+from dateline.events.resolve import ActorResolver, Side, is_place_noun, known
 from dateline.events.spans import tok_span
 from dateline.model import Actor, Event, EventActor, Span
 from dateline.pipeline import Stage, register_stage
@@ -26,12 +32,19 @@ from dateline.pipeline import Stage, register_stage
 #: Roots where joined actors without a target act toward each other, coded once from the
 #: first named ("France and India will cooperate" → FRA→IND).
 JOINT_ROOTS = frozenset({"03", "05", "06", "08", "19"})
+#: Roots of armed force (assault, fight, mass violence).
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 #: Roles of non-state armed actors ("attack" is 180 for them, 190 for an army).
 IRREGULAR_ROLES = frozenset({"REB", "INS", "CRM", "UAF", "SEP"})
 MAX_EVENTS_PER_CLAUSE = 4
 NO_COUNTRY = "---"
 #: CAMEO "make a visit": its host is where the visit goes.
 VISIT = "042"
+#: Roots whose events always have a target (provide aid, reduce relations).
+TARGET_ROOTS = frozenset({"07", "16"})
+#: A bare public statement, and the intent to meet (both need more than a source).
+STATEMENT = "010"
+MEET_INTENT = "036"
 
 
 class _LazyCues:
@@ -84,23 +97,30 @@ class EventsStage(Stage):
         date: str | None,
         fallback: str | None,
     ) -> list[Event]:
-        sources = resolver.sources(parse, sent, clause)
+        sides = resolver.sides(parse, sent, clause.source)
+        sources = [s for s in sides if known(s.actor)]
         if not sources:
             return []
         targets = resolver.targets(parse, sent, clause)
         if targets is None:
             return []  # a named target we cannot code: no half-known event
         trig = clause.trigger
+        place = sentence_location(trig)
         modality = modality_of(trig)
         irregular = all(_irregular(s.actor) for s in sources)
         code = clause.pattern.code_for(modal=modality is not None, irregular=irregular)
+        if not targets and not _complete_alone(code, sources, doc, place):
+            return []  # the event needs a party the clause does not name
+        if not targets and _consult(code) and len(sources) < len(sides):
+            return []  # "X and Y met" with a Y we cannot code: a half-known meeting
         pairs = _pairs(code, sources, targets)
         if not pairs:
             return []
         plover, mode = plover_for(code)
         negated = is_negated(trig)
-        place = sentence_location(trig)
         host = _host(doc, code, place) if not targets else None
+        if not targets and host is None:
+            host = _attacked_place(clause, code, place, sources)
         trigger_span = tok_span(doc, parse, trig)
         out: list[Event] = []
         seen: set[tuple[str | None, str | None]] = set()
@@ -110,11 +130,12 @@ class EventsStage(Stage):
                 continue
             seen.add(key)
             if s.actor is not None:
-                resolver.note_act(trig.lemma_, s.actor)
+                resolver.note_act(trig.lemma_, s.actor, code)
             target = (
                 _event_actor(t.actor, place or _home_of(s.actor))
                 if t is not None
-                else _away(host, s.actor)
+                else (host if host is not None and not code.startswith(VISIT)
+                      else _away(host, s.actor))
             )
             where = place
             if where is None and code.startswith(VISIT) and target is not None:
@@ -136,6 +157,30 @@ class EventsStage(Stage):
                 )
             )
         return out
+
+
+def _complete_alone(code: str, sources: list[Side], doc: Document, place: str | None) -> bool:
+    """Whether an event with no target is complete. A plain statement (010) with no one
+    addressed is not coded (the "default 010" of older coders); giving aid (07) and
+    reducing relations (16) are always toward someone ("cancelled their aid": to whom is
+    unknown, not absent); a meeting, call or talks (04x, intent to meet 036) need a
+    partner: joined sources, a plural group ("the foreign ministers met") or, for a
+    visit, the host country of the place."""
+    if code == STATEMENT or code[:2] in TARGET_ROOTS:
+        return False
+    if not _consult(code):
+        return True
+    if len(sources) > 1:
+        return True
+    tok = sources[0].token
+    if tok is not None and tok.tag_ in ("NNS", "NNPS"):
+        return True
+    return code.startswith(VISIT) and _host(doc, code, place) is not None
+
+
+def _consult(code: str) -> bool:
+    """Meetings, calls, talks, visits and the intent to meet."""
+    return code.startswith("04") or code == MEET_INTENT
 
 
 def _sentence_span(doc: Document, i: int, parse: Parse) -> Span:
@@ -198,6 +243,23 @@ def _host(doc: Document, code: str, place: str | None) -> EventActor | None:
         if a.kind == "country" and a.code == place:
             return EventActor(name=a.name, code=a.code, country=a.country, actor_id=a.id)
     return EventActor(name=None, code=place, country=place)
+
+
+def _attacked_place(
+    clause: Clause, code: str, place: str | None, sources: list[Side]
+) -> EventActor | None:
+    """An armed attack on places or property ("bombarded several northern *areas*") targets
+    the country where they are: the place the sentence names, else the attacker's own
+    country (a state attacking another names it)."""
+    if code[:2] not in FORCE_ROOTS or not clause.targets:
+        return None
+    if not is_place_noun(clause.targets[0]):
+        return None
+    country = place if is_state(place) else None
+    if country is None and len(sources) == 1 and sources[0].actor is not None:
+        own = sources[0].actor.country
+        country = own if is_state(own) else None
+    return EventActor(name=None, code=country, country=country) if country else None
 
 
 def _away(host: EventActor | None, visitor: Actor | None) -> EventActor | None:
