@@ -39,7 +39,7 @@ def test_dev_gold_floors() -> None:
     assert res["plover"]["precision"] >= 0.68, res
 
 
-@pytest.mark.skipif(not (SUITE.exists() and SCORER.exists()), reason="suite or scorer missing")
+@pytest.mark.skipif(not SUITE.exists(), reason="suite missing")
 def test_suite_floors() -> None:
     res = score_suite()
     # the suite belongs to the codes data and grows; the floors hold the target
