@@ -30,7 +30,7 @@ import hashlib
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from datasketch import MinHashLSH
 
@@ -224,18 +224,6 @@ CREATE TABLE IF NOT EXISTS story_cluster (
 """
 
 
-def _cluster_row(row: Sequence[object]) -> ClusterInfo:
-    cid, canonical, pkey, length, size, merged = row
-    return ClusterInfo(
-        str(cid),
-        str(canonical),
-        str(pkey),
-        int(length),  # type: ignore[call-overload]
-        int(size),  # type: ignore[call-overload]
-        None if merged is None else str(merged),
-    )
-
-
 def band_keys(signature: Signature, params: tuple[int, int]) -> list[int]:
     """One signed 64-bit key per LSH band: a hash of the band number and its values."""
     b, r = params
@@ -248,17 +236,47 @@ def band_keys(signature: Signature, params: tuple[int, int]) -> list[int]:
     return keys
 
 
-class SQLiteSignatureIndex:
-    """Signatures, band keys and clusters in the given SQLite database.
+_SIGNATURE_COLUMNS = "article_id, cluster_id, published_key, length, signature"
+_CLUSTER_COLUMNS = (
+    "cluster_id, canonical_id, canonical_published_key, canonical_length, size, merged_into"
+)
 
-    The index never commits: the caller (the store's single writer) decides
-    when a transaction ends. Opening an index made with other LSH settings
-    raises ``ClusterError``, because stored band keys would not match new ones.
+
+def _signature_row(row: Sequence[Any]) -> StoredSignature:
+    a, c, p, n, s = row
+    return StoredSignature(str(a), str(c), str(p), int(n), signature_from_bytes(bytes(s)))
+
+
+def _cluster_row(row: Sequence[Any]) -> ClusterInfo:
+    cid, canonical, pkey, length, size, merged = row
+    return ClusterInfo(
+        str(cid),
+        str(canonical),
+        str(pkey),
+        int(length),
+        int(size),
+        None if merged is None else str(merged),
+    )
+
+
+class SQLSignatureIndex:
+    """What the SQLite and PostgreSQL indexes share: the same tables, one SQL dialect apart.
+
+    A subclass sets ``_MARK`` (the driver's parameter placeholder), ``_RANK``
+    (the column that orders clusters by creation) and ``_REBUILD`` (how the
+    settings-mismatch message says to clear the tables), and implements
+    ``_prepare`` (make sure the tables are there), ``candidates``, ``get``,
+    ``add`` and ``_insert_meta``. The index never commits: the caller (the
+    store's single writer) decides when a transaction ends.
     """
+
+    _MARK = "?"
+    _RANK = "rowid"
+    _REBUILD = "drop"
 
     def __init__(
         self,
-        conn: sqlite3.Connection,
+        conn: Any,
         lsh_threshold: float = 0.3,
         num_perm: int = NUM_PERM,
         seed: int = SEED,
@@ -268,19 +286,14 @@ class SQLiteSignatureIndex:
         self.conn = conn
         self._params = lsh_params(lsh_threshold, num_perm)
         self.bucket_limit = bucket_limit
-        # Band rows hold the signature's row number (small integer rows, so fewer
-        # pages to touch); each band reads at most ``bucket_limit`` of them.
-        one = "SELECT n FROM (SELECT n FROM cluster_band WHERE key = ? LIMIT ?)"
-        self._candidates_sql = (
-            "SELECT article_id, cluster_id, published_key, length, signature "
-            "FROM cluster_signature WHERE n IN ("
-            + " UNION ".join([one] * self._params[0])
-            + ")"
-        )
-        # One statement at a time: executescript() would commit the caller's transaction.
-        for stmt in SQLITE_SCHEMA.split(";"):
-            if stmt.strip():
-                conn.execute(stmt)
+        self._prepare()
+        self._check_meta(num_perm, seed, shingle_size)
+
+    def _prepare(self) -> None:
+        raise NotImplementedError
+
+    def _check_meta(self, num_perm: int, seed: int, shingle_size: int) -> None:
+        """Record the LSH settings in a new index; refuse an index built with others."""
         wanted = {
             "bands": str(self._params[0]),
             "rows": str(self._params[1]),
@@ -288,92 +301,61 @@ class SQLiteSignatureIndex:
             "seed": str(seed),
             "shingle_size": str(shingle_size),
         }
-        have = dict(conn.execute("SELECT name, value FROM cluster_meta").fetchall())
+        have = dict(self.conn.execute("SELECT name, value FROM cluster_meta").fetchall())
         if have and have != wanted:
             raise ClusterError(
                 f"the cluster index in this database was built with {have}, not {wanted}; "
-                "open it with the same threshold and signature settings, or drop the "
+                f"open it with the same threshold and signature settings, or {self._REBUILD} the "
                 "cluster_* and story_cluster tables to rebuild it"
             )
         if not have:
-            conn.executemany(
-                "INSERT INTO cluster_meta (name, value) VALUES (?, ?)", sorted(wanted.items())
-            )
+            self._insert_meta(sorted(wanted.items()))
+
+    def _insert_meta(self, items: list[tuple[str, str]]) -> None:
+        raise NotImplementedError
+
+    def _sql(self, sql: str) -> str:
+        """``sql`` written with ``?`` placeholders, in this driver's placeholder."""
+        return sql.replace("?", self._MARK)
+
+    def _signature_values(self, entry: StoredSignature) -> tuple[str, str, str, int, bytes]:
+        return (
+            entry.article_id,
+            entry.cluster_id,
+            entry.published_key,
+            entry.length,
+            signature_to_bytes(entry.signature),
+        )
 
     @property
     def params(self) -> tuple[int, int]:
         return self._params
 
-    def candidates(self, signature: Signature) -> list[StoredSignature]:
-        if signature.empty:
-            return []
-        args: list[int] = []
-        for key in band_keys(signature, self._params):
-            args += (key, self.bucket_limit)
-        rows = self.conn.execute(self._candidates_sql, args).fetchall()
-        return [StoredSignature(a, c, p, int(n), signature_from_bytes(s)) for a, c, p, n, s in rows]
-
-    def get(self, article_ids: Sequence[str]) -> list[StoredSignature]:
-        out: list[StoredSignature] = []
-        ids = list(article_ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(
-                "SELECT article_id, cluster_id, published_key, length, signature "
-                f"FROM cluster_signature WHERE article_id IN ({marks})",
-                chunk,
-            ).fetchall()
-            out.extend(
-                StoredSignature(a, c, p, int(n), signature_from_bytes(s)) for a, c, p, n, s in rows
-            )
-        return out
-
-    def add(self, entry: StoredSignature) -> None:
-        cur = self.conn.execute(
-            "INSERT OR IGNORE INTO cluster_signature "
-            "(article_id, cluster_id, published_key, length, signature) VALUES (?, ?, ?, ?, ?)",
-            (
-                entry.article_id,
-                entry.cluster_id,
-                entry.published_key,
-                entry.length,
-                signature_to_bytes(entry.signature),
-            ),
-        )
-        if cur.rowcount and not entry.signature.empty:
-            n = cur.lastrowid
-            self.conn.executemany(
-                "INSERT OR IGNORE INTO cluster_band (key, n) VALUES (?, ?)",
-                [(k, n) for k in band_keys(entry.signature, self._params)],
-            )
-
     def cluster_of(self, article_id: str) -> str | None:
         row = self.conn.execute(
-            "SELECT cluster_id FROM cluster_signature WHERE article_id = ?", (article_id,)
+            self._sql("SELECT cluster_id FROM cluster_signature WHERE article_id = ?"),
+            (article_id,),
         ).fetchone()
-        return row[0] if row else None
-
-    _CLUSTER_COLUMNS = (
-        "cluster_id, canonical_id, canonical_published_key, canonical_length, size, merged_into"
-    )
+        return str(row[0]) if row else None
 
     def cluster(self, cluster_id: str) -> ClusterInfo | None:
         row = self.conn.execute(
-            f"SELECT {self._CLUSTER_COLUMNS} FROM story_cluster WHERE cluster_id = ?",
+            self._sql(f"SELECT {_CLUSTER_COLUMNS} FROM story_cluster WHERE cluster_id = ?"),
             (cluster_id,),
         ).fetchone()
         return _cluster_row(row) if row else None
 
     def put_cluster(self, info: ClusterInfo) -> None:
-        # The upsert keeps the row's rowid, which is the cluster's rank.
+        # The upsert keeps the row's rank (SQLite's rowid, PostgreSQL's identity value).
         self.conn.execute(
-            f"INSERT INTO story_cluster ({self._CLUSTER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (cluster_id) DO UPDATE SET "
-            "canonical_id = excluded.canonical_id, "
-            "canonical_published_key = excluded.canonical_published_key, "
-            "canonical_length = excluded.canonical_length, size = excluded.size, "
-            "merged_into = excluded.merged_into",
+            self._sql(
+                f"INSERT INTO story_cluster ({_CLUSTER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (cluster_id) DO UPDATE SET "
+                "canonical_id = excluded.canonical_id, "
+                "canonical_published_key = excluded.canonical_published_key, "
+                "canonical_length = excluded.canonical_length, size = excluded.size, "
+                "merged_into = excluded.merged_into"
+            ),
             (
                 info.cluster_id,
                 info.canonical_id,
@@ -386,7 +368,8 @@ class SQLiteSignatureIndex:
 
     def cluster_rank(self, cluster_id: str) -> int:
         row = self.conn.execute(
-            "SELECT rowid FROM story_cluster WHERE cluster_id = ?", (cluster_id,)
+            self._sql(f"SELECT {self._RANK} FROM story_cluster WHERE cluster_id = ?"),
+            (cluster_id,),
         ).fetchone()
         if row is None:
             raise KeyError(cluster_id)
@@ -394,26 +377,92 @@ class SQLiteSignatureIndex:
 
     def move_members(self, from_cluster: str, to_cluster: str) -> int:
         cur = self.conn.execute(
-            "UPDATE cluster_signature SET cluster_id = ? WHERE cluster_id = ?",
+            self._sql("UPDATE cluster_signature SET cluster_id = ? WHERE cluster_id = ?"),
             (to_cluster, from_cluster),
         )
         return int(cur.rowcount)
 
     def clusters(self) -> list[ClusterInfo]:
         rows = self.conn.execute(
-            f"SELECT {self._CLUSTER_COLUMNS} FROM story_cluster ORDER BY cluster_id"
+            f"SELECT {_CLUSTER_COLUMNS} FROM story_cluster ORDER BY cluster_id"
         ).fetchall()
         return [_cluster_row(r) for r in rows]
 
     def members(self, cluster_id: str) -> list[str]:
         rows = self.conn.execute(
-            "SELECT article_id FROM cluster_signature WHERE cluster_id = ? ORDER BY article_id",
+            self._sql(
+                "SELECT article_id FROM cluster_signature WHERE cluster_id = ? ORDER BY article_id"
+            ),
             (cluster_id,),
         ).fetchall()
-        return [r[0] for r in rows]
+        return [str(r[0]) for r in rows]
 
     def __len__(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM cluster_signature").fetchone()[0])
+
+
+class SQLiteSignatureIndex(SQLSignatureIndex):
+    """Signatures, band keys and clusters in the given SQLite database.
+
+    The index never commits: the caller (the store's single writer) decides
+    when a transaction ends. Opening an index made with other LSH settings
+    raises ``ClusterError``, because stored band keys would not match new ones.
+    """
+
+    conn: sqlite3.Connection
+
+    def _prepare(self) -> None:
+        # Band rows hold the signature's row number (small integer rows, so fewer
+        # pages to touch); each band reads at most ``bucket_limit`` of them.
+        one = "SELECT n FROM (SELECT n FROM cluster_band WHERE key = ? LIMIT ?)"
+        self._candidates_sql = (
+            f"SELECT {_SIGNATURE_COLUMNS} "
+            "FROM cluster_signature WHERE n IN ("
+            + " UNION ".join([one] * self._params[0])
+            + ")"
+        )
+        # One statement at a time: executescript() would commit the caller's transaction.
+        for stmt in SQLITE_SCHEMA.split(";"):
+            if stmt.strip():
+                self.conn.execute(stmt)
+
+    def _insert_meta(self, items: list[tuple[str, str]]) -> None:
+        self.conn.executemany("INSERT INTO cluster_meta (name, value) VALUES (?, ?)", items)
+
+    def candidates(self, signature: Signature) -> list[StoredSignature]:
+        if signature.empty:
+            return []
+        args: list[int] = []
+        for key in band_keys(signature, self._params):
+            args += (key, self.bucket_limit)
+        rows = self.conn.execute(self._candidates_sql, args).fetchall()
+        return [_signature_row(r) for r in rows]
+
+    def get(self, article_ids: Sequence[str]) -> list[StoredSignature]:
+        out: list[StoredSignature] = []
+        ids = list(article_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT {_SIGNATURE_COLUMNS} FROM cluster_signature WHERE article_id IN ({marks})",
+                chunk,
+            ).fetchall()
+            out.extend(_signature_row(r) for r in rows)
+        return out
+
+    def add(self, entry: StoredSignature) -> None:
+        cur = self.conn.execute(
+            f"INSERT OR IGNORE INTO cluster_signature ({_SIGNATURE_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?)",
+            self._signature_values(entry),
+        )
+        if cur.rowcount and not entry.signature.empty:
+            n = cur.lastrowid
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO cluster_band (key, n) VALUES (?, ?)",
+                [(k, n) for k in band_keys(entry.signature, self._params)],
+            )
 
 
 __all__ = [
@@ -421,6 +470,7 @@ __all__ = [
     "ClusterError",
     "ClusterInfo",
     "MemorySignatureIndex",
+    "SQLSignatureIndex",
     "SQLiteSignatureIndex",
     "SignatureIndex",
     "StoredSignature",
