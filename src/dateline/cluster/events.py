@@ -21,37 +21,27 @@ input text. Everything here is a pure function of the records given.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from dateline.cluster.stories import UNKNOWN_PUBLISHED, published_key
+from dateline.cluster.grouping import ArticleRef, UnionFind, seen_range, short_id
+from dateline.cluster.stories import published_key
 from dateline.model import Event, EventActor, Record, Span
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleEvent:
+class ArticleEvent(ArticleRef):
     """A per-article event with the article facts de-duplication needs."""
 
-    article_id: str
-    cluster_id: str
-    outlet: str | None
-    published: str | None
-    index: int
     event: Event
 
 
 @dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(ArticleRef):
     """Where one mention of a de-duplicated event is: spans into that article's input."""
 
-    article_id: str
-    cluster_id: str
-    outlet: str | None
-    published: str | None
-    index: int
     sentence: Span
     trigger: Span
 
@@ -129,24 +119,8 @@ def event_key(item: ArticleEvent) -> tuple[str, str, str, bool, str]:
     return (_actor_key(ev.source), _actor_key(ev.target), ev.cameo, ev.negated, location)
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _link_group(
-    items: list[ArticleEvent], idx: list[int], uf: _UnionFind, window: int, cross: int
+    items: list[ArticleEvent], idx: list[int], uf: UnionFind, window: int, cross: int
 ) -> None:
     dated = [(event_day(items[i]), i) for i in idx]
     undated_by_cluster: dict[str, int] = {}
@@ -177,7 +151,7 @@ def _link_group(
 
 def _event_id(key: tuple[str, str, str, bool, str], first: Evidence) -> str:
     text = "|".join([*map(str, key), first.article_id, str(first.index)])
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return short_id(text)
 
 
 def _merge(items: list[ArticleEvent]) -> DedupEvent:
@@ -198,9 +172,7 @@ def _merge(items: list[ArticleEvent]) -> DedupEvent:
         )
         for it in ordered
     ]
-    seen = sorted(
-        k for k in (published_key(it.published) for it in items) if k != UNKNOWN_PUBLISHED
-    )
+    first_seen, last_seen = seen_range(it.published for it in items)
     days = sorted(d for d in (event_day(it) for it in items) if d is not None)
     ev = best.event
     return DedupEvent(
@@ -217,8 +189,8 @@ def _merge(items: list[ArticleEvent]) -> DedupEvent:
         num_mentions=len(items),
         num_sources=len({it.outlet for it in items if it.outlet}),
         num_articles=len({it.article_id for it in items}),
-        first_seen=seen[0] if seen else None,
-        last_seen=seen[-1] if seen else None,
+        first_seen=first_seen,
+        last_seen=last_seen,
         cluster_ids=sorted({it.cluster_id for it in items}),
         evidence=evidence,
     )
@@ -234,7 +206,7 @@ def dedup_events(
     groups: dict[tuple[str, str, str, bool, str], list[int]] = {}
     for i, it in enumerate(all_items):
         groups.setdefault(event_key(it), []).append(i)
-    uf = _UnionFind(len(all_items))
+    uf = UnionFind(len(all_items))
     for idx in groups.values():
         _link_group(all_items, idx, uf, window_days, cross_cluster_days)
     merged: dict[int, list[ArticleEvent]] = {}

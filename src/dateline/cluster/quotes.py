@@ -15,27 +15,22 @@ one quote. Everything here is a pure function of the records given.
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
+from dateline.cluster.grouping import ArticleRef, UnionFind, seen_range, short_id
 from dateline.cluster.minhash import words
-from dateline.cluster.stories import UNKNOWN_PUBLISHED, published_key
+from dateline.cluster.stories import published_key
 from dateline.model import Record, Span
 
 
 @dataclass(frozen=True, slots=True)
-class QuoteSource:
+class QuoteSource(ArticleRef):
     """One report of a quotation: which article, and where in its input text."""
 
-    article_id: str
-    cluster_id: str
-    outlet: str | None
-    published: str | None
-    index: int
     kind: str
     speaker: str | None
     span: Span
@@ -104,23 +99,7 @@ def _items(records: Iterable[Record], clusters: Mapping[str, str] | None) -> lis
     return out
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
-def _link(items: list[_Item], idx: list[int], uf: _UnionFind, threshold: float) -> None:
+def _link(items: list[_Item], idx: list[int], uf: UnionFind, threshold: float) -> None:
     # Identical word sequences from the same speaker name first (cheap), then
     # pairwise among the rest, shortest first, stopping once lengths differ too
     # much to reach the threshold.
@@ -153,8 +132,7 @@ def _link(items: list[_Item], idx: list[int], uf: _UnionFind, threshold: float) 
 
 
 def _quote_id(first: QuoteSource) -> str:
-    text = f"{first.article_id}|{first.index}"
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return short_id(f"{first.article_id}|{first.index}")
 
 
 def _merge(group: list[_Item]) -> MergedQuote:
@@ -163,9 +141,7 @@ def _merge(group: list[_Item]) -> MergedQuote:
         key=lambda it: (published_key(it.source.published), it.source.article_id, it.source.index),
     )
     first = ordered[0].source
-    seen = sorted(
-        k for k in (published_key(it.source.published) for it in group) if k != UNKNOWN_PUBLISHED
-    )
+    first_seen, last_seen = seen_range(it.source.published for it in group)
     names = [it.source.speaker for it in group if it.source.speaker]
     codes = [it.speaker_code for it in ordered if it.speaker_code]
     return MergedQuote(
@@ -176,8 +152,8 @@ def _merge(group: list[_Item]) -> MergedQuote:
         speaker_code=codes[0] if codes else None,
         num_sources=len({it.source.outlet for it in group if it.source.outlet}),
         num_articles=len({it.source.article_id for it in group}),
-        first_seen=seen[0] if seen else None,
-        last_seen=seen[-1] if seen else None,
+        first_seen=first_seen,
+        last_seen=last_seen,
         sources=[it.source for it in ordered],
     )
 
@@ -196,7 +172,7 @@ def merge_quotes(
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
     items = _items(records, clusters)
-    uf = _UnionFind(len(items))
+    uf = UnionFind(len(items))
     by_surname: dict[str, list[int]] = {}
     for i, it in enumerate(items):
         if it.speaker is not None:
