@@ -33,6 +33,7 @@ from dateline.store import (
     stats,
 )
 from dateline.store.migrations import LATEST
+from dateline.web.synth import find_span
 
 RAW = (
     "Headline about talks\n\nGENEVA, March 3 (Newswire) - The foreign minister said the talks "
@@ -47,8 +48,8 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 def _span(text: str, needle: str, cls: type[Span] = Span) -> Span:
-    i = text.index(needle)
-    return cls(needle, i, i + len(needle))
+    s = find_span(text, needle)
+    return cls(s.text, s.start, s.end)
 
 
 def full_record(

@@ -7,26 +7,51 @@ characters (``YYYY-MM-DD``); ``since`` and ``until`` are inclusive.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from dateline.store.base import Store
 
-_DAY = "substr({col}, 1, 10)"
+DAY_SQL = "substr({col}, 1, 10)"
+EVENT_DATE = "coalesce(e.date, a.published)"
+QUOTES_FROM = " FROM quotes q JOIN articles a ON a.pk = q.article_pk"
+EVENTS_FROM = " FROM events e JOIN articles a ON a.pk = e.article_pk"
 
 
-def _date_filters(
-    col: str, since: str | None, until: str | None, where: list[str], params: list[Any]
-) -> None:
-    if since:
-        where.append(f"{_DAY.format(col=col)} >= ?")
-        params.append(since[:10])
-    if until:
-        where.append(f"{_DAY.format(col=col)} <= ?")
-        params.append(until[:10])
+class Where:
+    """SQL conditions and their ``?`` parameters, built up filter by filter."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, sql: str, *params: Any) -> None:
+        self.parts.append(sql)
+        self.params.extend(params)
+
+    def dates(self, col: str, since: date | str | None, until: date | str | None) -> None:
+        """Inclusive bounds on the first ten characters (``YYYY-MM-DD``) of ``col``.
+
+        A ``date`` compares as its ISO form; a string as its first ten characters.
+        """
+        if since:
+            self.add(f"{DAY_SQL.format(col=col)} >= ?", _iso_day(since))
+        if until:
+            self.add(f"{DAY_SQL.format(col=col)} <= ?", _iso_day(until))
+
+    def event_codes(self, plover: str | None, cameo: str | None) -> None:
+        """``plover``: PLOVER type (case-insensitive); ``cameo``: CAMEO code prefix."""
+        if plover:
+            self.add("upper(e.plover) = ?", plover.upper())
+        if cameo:
+            self.add("e.cameo LIKE ?", f"{cameo}%")
+
+    def sql(self) -> str:
+        return f" WHERE {' AND '.join(self.parts)}" if self.parts else ""
 
 
-def _where(where: list[str]) -> str:
-    return f" WHERE {' AND '.join(where)}" if where else ""
+def _iso_day(value: date | str) -> str:
+    return value.isoformat() if isinstance(value, date) else value[:10]
 
 
 def query_quotes(
@@ -42,22 +67,18 @@ def query_quotes(
     ``speaker``: part of the speaker's name (case-insensitive); ``search``:
     words in the quote (full-text); ``since``/``until``: article publication date.
     """
-    where: list[str] = []
-    params: list[Any] = []
+    w = Where()
     if speaker:
-        where.append(f"q.speaker {store.like} ?")
-        params.append(f"%{speaker}%")
+        w.add(f"q.speaker {store.like} ?", f"%{speaker}%")
     if search:
-        where.append(store.fts_quotes_clause())
-        params.append(store.fts_param(search))
-    _date_filters("a.published", since, until, where, params)
-    params.append(int(limit))
+        w.add(store.fts_quotes_clause(), store.fts_param(search))
+    w.dates("a.published", since, until)
     return store.rows(
         "SELECT a.id AS article_id, a.title, a.url, a.published, q.idx, q.kind, q.speaker,"
         " q.speaker_id, q.speaker_code, q.text, q.start_char AS start, q.end_char AS \"end\","
-        " q.cue FROM quotes q JOIN articles a ON a.pk = q.article_pk"
-        f"{_where(where)} ORDER BY a.published DESC, a.pk, q.idx LIMIT ?",
-        params,
+        f" q.cue{QUOTES_FROM}"
+        f"{w.sql()} ORDER BY a.published DESC, a.pk, q.idx LIMIT ?",
+        [*w.params, int(limit)],
     )
 
 
@@ -77,30 +98,20 @@ def query_events(
     matches 040-046); ``source``/``target``: country code of that side;
     dates: the event's date, else the article's.
     """
-    where: list[str] = []
-    params: list[Any] = []
-    if plover:
-        where.append("upper(e.plover) = ?")
-        params.append(plover.upper())
-    if cameo:
-        where.append("e.cameo LIKE ?")
-        params.append(f"{cameo}%")
+    w = Where()
+    w.event_codes(plover, cameo)
     if source:
-        where.append("upper(e.source_country) = ?")
-        params.append(source.upper())
+        w.add("upper(e.source_country) = ?", source.upper())
     if target:
-        where.append("upper(e.target_country) = ?")
-        params.append(target.upper())
-    _date_filters("coalesce(e.date, a.published)", since, until, where, params)
-    params.append(int(limit))
+        w.add("upper(e.target_country) = ?", target.upper())
+    w.dates(EVENT_DATE, since, until)
     return store.rows(
         "SELECT a.id AS article_id, a.title, a.url, a.published, e.idx, e.cameo, e.plover,"
         " e.mode, e.negated, e.source_name, e.source_code, e.source_country, e.target_name,"
         " e.target_code, e.target_country, e.trigger_text AS \"trigger\", e.sentence,"
-        " e.location, coalesce(e.date, a.published) AS date, e.confidence"
-        " FROM events e JOIN articles a ON a.pk = e.article_pk"
-        f"{_where(where)} ORDER BY coalesce(e.date, a.published) DESC, a.pk, e.idx LIMIT ?",
-        params,
+        f" e.location, {EVENT_DATE} AS date, e.confidence{EVENTS_FROM}"
+        f"{w.sql()} ORDER BY {EVENT_DATE} DESC, a.pk, e.idx LIMIT ?",
+        [*w.params, int(limit)],
     )
 
 

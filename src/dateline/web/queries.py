@@ -1,7 +1,8 @@
 """The web app's questions to a store: paginated, filtered, plain dicts out.
 
 Built on the ``Store`` public interface (``rows``, ``scalar``, the full-text
-clauses) with ``?`` placeholders, so the same SQL runs on SQLite and PostgreSQL.
+clauses) and ``store/query.py``'s ``Where`` with ``?`` placeholders, so the
+same SQL runs on SQLite and PostgreSQL.
 ``store/query.py`` answers the CLI's simpler questions; these add offsets,
 totals and the filters the pages need. Dates compare on their first ten
 characters (``YYYY-MM-DD``) and ``since``/``until`` are inclusive.
@@ -19,9 +20,7 @@ from typing import Any
 
 from dateline.errors import StoreError
 from dateline.store.base import Store
-
-_DAY = "substr({col}, 1, 10)"
-EVENT_DATE = "coalesce(e.date, a.published)"
+from dateline.store.query import DAY_SQL, EVENT_DATE, EVENTS_FROM, QUOTES_FROM, Where
 
 
 @dataclass(slots=True)
@@ -46,27 +45,6 @@ class Page:
         return out
 
 
-class Where:
-    """SQL conditions and their parameters, built up filter by filter."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.params: list[Any] = []
-
-    def add(self, sql: str, *params: Any) -> None:
-        self.parts.append(sql)
-        self.params.extend(params)
-
-    def dates(self, col: str, since: date | None, until: date | None) -> None:
-        if since:
-            self.add(f"{_DAY.format(col=col)} >= ?", since.isoformat())
-        if until:
-            self.add(f"{_DAY.format(col=col)} <= ?", until.isoformat())
-
-    def sql(self) -> str:
-        return f" WHERE {' AND '.join(self.parts)}" if self.parts else ""
-
-
 def has_clusters(store: Store) -> bool:
     """Whether the clusterer has put any article of this database in a story cluster."""
     try:
@@ -82,6 +60,10 @@ def _cluster_col(clustered: bool) -> str:
             " WHERE cs.article_id = a.id), a.id)"
         )
     return "a.id"
+
+
+# An article of cluster ``?`` (twice the cluster id): a member, or the cluster's first article.
+_IN_CLUSTER = "a.id IN (SELECT article_id FROM cluster_signature WHERE cluster_id = ?) OR a.id = ?"
 
 
 def list_articles(
@@ -104,12 +86,7 @@ def list_articles(
     w.dates("a.published", since, until)
     if cluster:
         if clustered:
-            w.add(
-                "(a.id IN (SELECT article_id FROM cluster_signature WHERE cluster_id = ?)"
-                " OR a.id = ?)",
-                cluster,
-                cluster,
-            )
+            w.add(f"({_IN_CLUSTER})", cluster, cluster)
         else:
             w.add("a.id = ?", cluster)
     total = int(store.scalar(f"SELECT count(*) FROM articles a{w.sql()}", w.params) or 0)
@@ -174,7 +151,7 @@ def list_quotes(
     if article:
         w.add("a.id = ?", article)
     w.dates("a.published", since, until)
-    base = f" FROM quotes q JOIN articles a ON a.pk = q.article_pk{w.sql()}"
+    base = f"{QUOTES_FROM}{w.sql()}"
     total = int(store.scalar(f"SELECT count(*){base}", w.params) or 0)
     order = "ASC" if oldest_first else "DESC"
     items = store.rows(
@@ -272,10 +249,7 @@ def _event_where(
     article: str | None = None,
 ) -> Where:
     w = Where()
-    if plover:
-        w.add("upper(e.plover) = ?", plover.upper())
-    if cameo:
-        w.add("e.cameo LIKE ?", f"{cameo}%")
+    w.event_codes(plover, cameo)
     if source:
         w.add("(upper(e.source_country) = ? OR upper(e.source_code) = ?)", source.upper(),
               source.upper())
@@ -320,7 +294,7 @@ def list_events(
     w = _event_where(
         store, plover, cameo, source, target, actor, since, until, negated, modal, mode
     )
-    base = f" FROM events e JOIN articles a ON a.pk = e.article_pk{w.sql()}"
+    base = f"{EVENTS_FROM}{w.sql()}"
     total = int(store.scalar(f"SELECT count(*){base}", w.params) or 0)
     items = store.rows(
         "SELECT a.id AS article_id, a.title, a.published, e.idx, e.cameo, e.plover, e.mode,"
@@ -352,10 +326,10 @@ def events_per_day(
     w = _event_where(
         store, plover, cameo, source, target, actor, since, until, negated, modal, mode
     )
-    day = _DAY.format(col=EVENT_DATE)
+    day = DAY_SQL.format(col=EVENT_DATE)
     return store.rows(
         f"SELECT {day} AS day, coalesce(e.plover, 'UNCODED') AS plover, count(*) AS n"
-        f" FROM events e JOIN articles a ON a.pk = e.article_pk{w.sql()}"
+        f"{EVENTS_FROM}{w.sql()}"
         f" GROUP BY {day}, coalesce(e.plover, 'UNCODED') ORDER BY 1, 2",
         w.params,
     )
@@ -397,9 +371,7 @@ def list_clusters(store: Store, limit: int = 20, offset: int = 0) -> Page:
 def cluster_articles(store: Store, cluster_id: str, limit: int = 12) -> list[dict[str, Any]]:
     """The articles of one story (oldest first), with their texts for a side-by-side view."""
     if has_clusters(store):
-        where = (
-            "a.id IN (SELECT article_id FROM cluster_signature WHERE cluster_id = ?) OR a.id = ?"
-        )
+        where = _IN_CLUSTER
         params: list[Any] = [cluster_id, cluster_id, limit]
     else:
         where, params = "a.id = ?", [cluster_id, limit]
@@ -431,16 +403,16 @@ def home(store: Store, top: int = 10) -> dict[str, Any]:
             end = None
         if end is not None:
             start = end - timedelta(days=6)
+            w = Where()
+            w.dates(EVENT_DATE, start, end)
             week = {
                 "since": start.isoformat(),
                 "until": end.isoformat(),
                 "types": store.rows(
                     "SELECT coalesce(e.plover, 'UNCODED') AS plover, count(*) AS n"
-                    f" FROM events e JOIN articles a ON a.pk = e.article_pk"
-                    f" WHERE {_DAY.format(col=EVENT_DATE)} >= ?"
-                    f" AND {_DAY.format(col=EVENT_DATE)} <= ?"
+                    f"{EVENTS_FROM}{w.sql()}"
                     " GROUP BY coalesce(e.plover, 'UNCODED') ORDER BY count(*) DESC, 1",
-                    [start.isoformat(), end.isoformat()],
+                    w.params,
                 ),
             }
     latest = list_articles(store, limit=top).items
