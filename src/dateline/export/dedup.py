@@ -20,8 +20,7 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from dateline.cluster.events import DedupEvent, Evidence, article_events, dedup_events
-from dateline.codes import gdelt_columns
-from dateline.export.gdelt import gdelt_row
+from dateline.export.gdelt import GdeltRowWriter, gdelt_row
 from dateline.export.plover import plover_record
 from dateline.model import Event, Record
 
@@ -110,33 +109,24 @@ def numeric_id(d: DedupEvent) -> int:
     return int(d.id[:13], 16)
 
 
-def _clean(v: str) -> str:
-    return v.replace("\t", " ").replace("\r", " ").replace("\n", " ")
-
-
 def write_gdelt_dedup(
     data: DedupExport, fh: TextIO, date_added: str | None = None, header: bool = False
 ) -> int:
     """One GDELT 2.0 Event row per de-duplicated, non-negated event; return how many."""
-    columns = gdelt_columns()
-    lookup = {c.lower(): c for c in columns}
-    stamp = date_added or datetime.now(UTC).strftime("%Y%m%d%H%M%S")
-    if header:
-        fh.write("\t".join(columns) + "\n")
+    out = GdeltRowWriter(fh, date_added, header)
     n = 0
     for d in data.events:
         if d.negated or not d.evidence:
             continue
         facts, index, event = data.representative(d)
-        row = gdelt_row(facts.stub(), index, event, stamp, facts.lead_end)
+        row = gdelt_row(facts.stub(), index, event, out.stamp, facts.lead_end)
         row.update(
             GLOBALEVENTID=str(numeric_id(d)),
             NumMentions=str(d.num_mentions),
             NumSources=str(max(1, d.num_sources)),
             NumArticles=str(d.num_articles),
         )
-        values: dict[str, Any] = {lookup.get(k.lower(), k): v for k, v in row.items()}
-        fh.write("\t".join(_clean(str(values.get(c, ""))) for c in columns) + "\n")
+        out.write(row)
         n += 1
     return n
 

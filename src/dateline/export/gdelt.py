@@ -148,6 +148,27 @@ def _clean(v: str) -> str:
     return v.replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
+class GdeltRowWriter:
+    """Tab-separated GDELT 2.0 Event rows on ``fh``, in GDELT's column order.
+
+    ``stamp`` is DATEADDED (YYYYMMDDHHMMSS): ``date_added``, else the current UTC
+    time. ``header=True`` writes the column names first.
+    """
+
+    def __init__(self, fh: TextIO, date_added: str | None = None, header: bool = False) -> None:
+        self.fh = fh
+        self.columns = gdelt_columns()
+        self._lookup = {c.lower(): c for c in self.columns}
+        self.stamp = date_added or datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+        if header:
+            fh.write("\t".join(self.columns) + "\n")
+
+    def write(self, row: dict[str, Any]) -> None:
+        """One row; keys match columns case-insensitively, missing columns are empty."""
+        values: dict[str, Any] = {self._lookup.get(k.lower(), k): v for k, v in row.items()}
+        self.fh.write("\t".join(_clean(str(values.get(c, ""))) for c in self.columns) + "\n")
+
+
 def write_gdelt(
     records: Iterable[Record], fh: TextIO, date_added: str | None = None, header: bool = False
 ) -> int:
@@ -156,19 +177,13 @@ def write_gdelt(
     ``date_added`` is GDELT's DATEADDED (YYYYMMDDHHMMSS); the current UTC time by default.
     GDELT files have no header line; ``header=True`` writes the column names first.
     """
-    columns = gdelt_columns()
-    lookup = {c.lower(): c for c in columns}
-    stamp = date_added or datetime.now(UTC).strftime("%Y%m%d%H%M%S")
-    if header:
-        fh.write("\t".join(columns) + "\n")
+    out = GdeltRowWriter(fh, date_added, header)
     n = 0
     for record in records:
         lead_end = record.sentences[0].end if record.sentences else 0
         for i, event in enumerate(record.events):
             if event.negated:
                 continue
-            row = gdelt_row(record, i, event, stamp, lead_end)
-            values: dict[str, Any] = {lookup.get(k.lower(), k): v for k, v in row.items()}
-            fh.write("\t".join(_clean(str(values.get(c, ""))) for c in columns) + "\n")
+            out.write(gdelt_row(record, i, event, out.stamp, lead_end))
             n += 1
     return n
