@@ -34,6 +34,7 @@ from dateline.ingest.items import Quarantined, ReadOptions, Skipped
 from dateline.ingest.sources import check_sources, read_sources
 from dateline.model import Article, Record
 from dateline.pipeline import Pipeline, registered_stages
+from dateline.runner.batch import process_batch
 
 #: What a partition gives back per article: its record, or why it failed.
 Result = Record | str
@@ -59,17 +60,7 @@ def process_partition(
     When the batch fails as a whole, articles are retried one at a time so one
     bad input does not cost its neighbours their records.
     """
-    pipeline = _pipeline(settings, stages)
-    try:
-        return list(pipeline.process(list(articles)))
-    except Exception:
-        out: list[Result] = []
-        for a in articles:
-            try:
-                out.append(pipeline.process_one(a))
-            except Exception as e:
-                out.append(f"pipeline failed: {type(e).__name__}: {e}")
-        return out
+    return process_batch(_pipeline(settings, stages), articles)
 
 
 def default_stages(settings: Settings) -> list[str]:

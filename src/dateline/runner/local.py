@@ -37,6 +37,7 @@ from dateline.ingest.items import JsonFields, Quarantined, ReadOptions, Skipped
 from dateline.ingest.sources import STDIN, check_sources, expand_sources, read_sources
 from dateline.model import Article, Record
 from dateline.pipeline import Pipeline
+from dateline.runner.batch import process_batch
 from dateline.runner.stages import available_stages
 from dateline.runner.summary import (
     EXIT_USAGE,
@@ -73,23 +74,9 @@ def _init_worker(settings: Settings, stages: list[str]) -> None:
         _WORKER_PIPELINE = Pipeline(settings, stages)
 
 
-def _process(pipeline: Pipeline, articles: list[Article]) -> list[Record | str]:
-    """Records for a batch; when the batch fails, one at a time (errors as strings)."""
-    try:
-        return list(pipeline.process(articles))
-    except Exception:
-        out: list[Record | str] = []
-        for a in articles:
-            try:
-                out.append(pipeline.process_one(a))
-            except Exception as e:
-                out.append(f"pipeline failed: {type(e).__name__}: {e}")
-        return out
-
-
 def _process_in_worker(articles: list[Article]) -> list[Record | str]:
     assert _WORKER_PIPELINE is not None
-    return _process(_WORKER_PIPELINE, articles)
+    return process_batch(_WORKER_PIPELINE, articles)
 
 
 # -- parent side -------------------------------------------------------------------
@@ -287,7 +274,7 @@ def run_ingest(
                     commit(c, results)
         elif workers == 1:
             for chunk in chunks:
-                commit(chunk, _process(pipeline, [a for a, _ in chunk.articles]))
+                commit(chunk, process_batch(pipeline, [a for a, _ in chunk.articles]))
         else:
             global _WORKER_PIPELINE
             _WORKER_PIPELINE = pipeline
