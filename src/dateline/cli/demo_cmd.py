@@ -11,35 +11,38 @@ from rich.table import Table
 from dateline.model import Record
 
 
+def _dateline_cell(r: Record) -> str:
+    dl = r.dateline
+    if dl is None:
+        return "—"
+    return " ".join(x for x in (dl.place or "", f"({dl.country})" if dl.country else "") if x)
+
+
 def summary_table(records: Sequence[Record]) -> Table:
     """One row per article: dateline, removed blocks, quotes, events."""
-    table = Table(title=f"dateline: {len(records)} sample articles", show_lines=False)
-    for col in ("article", "dateline", "removed", "sentences", "quotes", "speakers", "events"):
-        table.add_column(col, overflow="fold")
+    table = Table(title=f"dateline: {len(records)} sample articles")
+    table.add_column("article", no_wrap=True, max_width=24, overflow="ellipsis")
+    table.add_column("dateline", no_wrap=True, max_width=16, overflow="ellipsis")
+    table.add_column("removed", max_width=15)
+    table.add_column("quotes", justify="right")
+    table.add_column("events", max_width=22)
     for r in records:
-        dl = r.dateline
-        where = "—"
-        if dl is not None:
-            bits = [
-                dl.place or "",
-                dl.country or "",
-                dl.agency or "",
-                dl.date or dl.date_text or "",
-            ]
-            where = " / ".join(b for b in bits if b)
-        removed = Counter(x.kind for x in r.removed)
-        speakers = Counter(q.speaker for q in r.quotes if q.speaker)
+        removed = Counter(x.kind.replace("duplicate_title", "title") for x in r.removed)
         events = Counter(e.plover or e.cameo for e in r.events)
         table.add_row(
             r.id,
-            where,
-            ", ".join(f"{k}×{n}" for k, n in sorted(removed.items())) or "—",
-            str(len(r.sentences)),
+            _dateline_cell(r),
+            " ".join(f"{k}" + (f"×{n}" if n > 1 else "") for k, n in sorted(removed.items()))
+            or "—",
             str(len(r.quotes)),
-            ", ".join(s for s, _ in speakers.most_common(3)) or "—",
-            ", ".join(f"{k}×{n}" for k, n in events.most_common(4)) or "—",
+            " ".join(f"{k}×{n}" for k, n in events.most_common(3)) or "—",
         )
     return table
+
+
+def most_quoted(records: Sequence[Record], top: int = 6) -> str:
+    speakers = Counter(q.speaker for r in records for q in r.quotes if q.speaker)
+    return "most quoted: " + ", ".join(f"{s} ({n})" for s, n in speakers.most_common(top))
 
 
 def totals_line(records: Sequence[Record]) -> str:
@@ -75,7 +78,8 @@ def run_demo(db: str, serve: bool, port: int) -> None:
     finally:
         store.close()
     console.print(summary_table(records))
-    console.print(totals_line(records))
+    console.print(totals_line(records), highlight=False)
+    console.print(most_quoted(records), highlight=False)
     console.print(
         f"this run: read {summary.read}, stored {summary.processed}, "
         f"duplicates {summary.duplicates}, quarantined {summary.quarantined} "
