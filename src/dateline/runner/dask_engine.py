@@ -3,7 +3,7 @@
 ``run_dask`` cuts the input into partitions of ``partition_size`` articles,
 runs ``dateline.pipeline.Pipeline`` on them on Dask workers and hands the
 records back *in input order* to one ``writer`` callback in the calling
-process (the store's single writer). At most ``2 x workers`` partitions are in
+process (the store's single writer). At most ``4 x workers`` partitions are in
 flight, so memory stays bounded however long the input is.
 
 With no ``scheduler`` address a ``distributed.LocalCluster`` is started
@@ -124,11 +124,11 @@ def map_partitions(
 
     ``tag`` is anything the caller needs back with the results (the local
     engine's chunk, say); results are a ``Record`` or a failure message per
-    article. At most ``max_in_flight`` partitions are pending (default: twice
+    article. At most ``max_in_flight`` partitions are pending (default: four times
     the workers' threads).
     """
     if max_in_flight is None:
-        max_in_flight = max(2, 2 * sum(client.nthreads().values()))
+        max_in_flight = max(4, 4 * sum(client.nthreads().values()))
     names = tuple(stages)
     pending: deque[tuple[T, Any]] = deque()
     for tag, part in partitions:
