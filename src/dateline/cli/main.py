@@ -48,7 +48,8 @@ def extract(
         list[str],
         typer.Argument(
             help="Inputs: .txt, .html, .jsonl(.gz) with id/text per line, WARC, RSS/Atom, "
-            "directories (recursive), globs, or - for standard input."
+            "directories (recursive), globs, or - for standard input.",
+            metavar="PATH",
         ),
     ],
     fmt: Annotated[

@@ -73,7 +73,8 @@ def ingest(
         list[str],
         typer.Argument(
             help="Files (.txt .html .jsonl .jsonl.gz .warc .warc.gz .rss .atom .xml), "
-            "directories (recursive), globs, or - for standard input."
+            "directories (recursive), globs, or - for standard input.",
+            metavar="SOURCE",
         ),
     ],
     db: common.DbOption = None,
