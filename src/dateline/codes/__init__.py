@@ -16,6 +16,7 @@ from dateline.codes.actors import (
     ActorEntry,
     RoleHit,
     TermHit,
+    act_heads,
     code_actor,
     country_of,
     international_modifiers,
@@ -34,7 +35,7 @@ from dateline.codes.cameo import (
     quad_class,
 )
 from dateline.codes.gdelt import gdelt_columns
-from dateline.codes.leaders import Leader, leader_code, load_leaders
+from dateline.codes.leaders import Leader, leader_by_surname, leader_code, load_leaders
 from dateline.codes.patterns import (
     PatternIndex,
     VerbPattern,
@@ -62,6 +63,7 @@ __all__ = [
     "RoleHit",
     "TermHit",
     "VerbPattern",
+    "act_heads",
     "act_nouns",
     "cameo_root",
     "code_actor",
@@ -71,6 +73,7 @@ __all__ = [
     "goldstein",
     "international_modifiers",
     "is_cameo_code",
+    "leader_by_surname",
     "leader_code",
     "load_actor_dictionary",
     "load_cameo_codes",

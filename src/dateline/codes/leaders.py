@@ -3,6 +3,9 @@
 A fallback for people a story names but does not place ("President Barack Obama"):
 :func:`leader_code` gives the actor code and country of a full name in the list.
 Names match whole, with accents, case, dots and hyphens folded; a bare surname does not.
+:func:`leader_by_surname` is for a surname the story gives with an office title
+("President Obama"): it answers only when every listed holder of that surname acts for
+the same code.
 """
 
 from __future__ import annotations
@@ -65,3 +68,25 @@ def leader_code(name: str) -> Leader | None:
     if hit is None and key.startswith(("mr ", "ms ", "mrs ", "dr ")):
         hit = table.get(key.split(" ", 1)[1])
     return hit
+
+
+@lru_cache(maxsize=1)
+def _by_surname() -> dict[str, frozenset[Leader]]:
+    out: dict[str, set[Leader]] = {}
+    for leader in set(load_leaders().values()):
+        out.setdefault(fold_name(leader.name).split()[-1], set()).add(leader)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def leader_by_surname(surname: str) -> Leader | None:
+    """The listed office holder with this surname, when all who bear it share one code
+    ("Obama" -> USAGOV; "Bush" -> USAGOV for both presidents); None when they differ or
+    none is listed. Callers use it only for a surname written with an office title."""
+    key = fold_name(surname)
+    if not key or " " in key:
+        return None
+    hits = _by_surname().get(key, frozenset())
+    codes = {(h.code, h.country) for h in hits}
+    if len(codes) != 1:
+        return None
+    return min(hits, key=lambda h: h.name)

@@ -17,7 +17,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from dateline.codes import international_modifiers, leader_code, load_actor_dictionary
+from dateline.codes import (
+    international_modifiers,
+    leader_by_surname,
+    leader_code,
+    load_actor_dictionary,
+)
 from dateline.document import Document, Parse
 from dateline.events.actorcode import NO_COUNTRY, PhraseCode, phrase_heads
 from dateline.events.index import actor_index
@@ -164,10 +169,14 @@ def _code_person(actor: Actor) -> None:
 
 def _place_known_leader(actor: Actor) -> None:
     """A person the story does not place, found in the list of well-known office holders
-    ("President Barack Obama" → USAGOV). A country the text gives is never overridden."""
+    ("President Barack Obama" → USAGOV; "President Obama", a surname with an office title,
+    when all listed holders of it share one code). A country the text gives is never
+    overridden."""
     if is_state(actor.country) or (actor.code and not actor.code.startswith(NO_COUNTRY)):
         return
     hit = leader_code(actor.name)
+    if hit is None and actor.role and " " not in actor.name.strip():
+        hit = leader_by_surname(actor.name)  # a surname with its office ("President Obama")
     if hit is None:
         return
     actor.code, actor.country = hit.code, hit.country
