@@ -133,6 +133,30 @@ def test_well_known_leader_is_placed_from_the_leaders_list() -> None:
     assert obama.code == "USAGOV" and obama.country == "USA"
 
 
+def test_a_titled_surname_is_placed_from_the_leaders_list() -> None:
+    # a story filed from a third country: the dateline's country must not claim him
+    r = run_text(
+        "VIENNA, 30 October. The minister discussed the decision of President Obama "
+        "with Austrian officials in Vienna."
+    )
+    _offsets_hold(r)
+    obama = _by_name(r, "Obama")
+    assert obama.code == "USAGOV" and obama.country == "USA"
+    # a bare surname without an office title stays unplaced by the list
+    r = run_text("Obama arrived in Vienna late on Monday.")
+    assert all(a.code != "USAGOV" for a in r.actors)
+
+
+def test_country_adjective_on_a_deed_names_who_acted() -> None:
+    r = run_text("Iran's foreign ministry condemned the Israeli strike on Monday.")
+    _offsets_hold(r)
+    israel = _by_name(r, "Israeli")
+    assert israel.code == "ISR" and israel.kind == "country"
+    # on a noun that is no deed, the adjective names nobody
+    r = run_text("Iran's foreign ministry said the Israeli territory was quiet.")
+    assert all(m.text != "Israeli" for a in r.actors for m in a.mentions)
+
+
 def test_leaders_list_never_overrides_the_text() -> None:
     # the story places this (fictional) namesake itself: the text wins over the list
     r = run_text("Kenyan Foreign Minister John Kerry met Ugandan officials in Kampala.")

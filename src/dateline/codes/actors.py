@@ -332,3 +332,11 @@ def international_modifiers() -> frozenset[str]:
     story's home country."""
     words = read_data_yaml("actors.yaml").get("international_modifiers", []) or []
     return frozenset(str(w).lower() for w in words)
+
+
+@lru_cache(maxsize=1)
+def act_heads() -> frozenset[str]:
+    """Nouns of a state's deeds, on which a country adjective names who acted ("the
+    Israeli *strike*")."""
+    words = read_data_yaml("actors.yaml").get("act_heads", []) or []
+    return frozenset(str(w).lower() for w in words)

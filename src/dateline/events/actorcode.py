@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from dateline.codes import act_heads
 from dateline.events.lexicon import Coded, lookup_actor
 from dateline.events.location import place_country
 
@@ -146,6 +147,15 @@ def _longer_forms(tok: Token) -> list[str]:
     return out
 
 
+def _deed_author(adj: Token) -> bool:
+    """A country adjective on a noun of a state's deed names who acted ("the *Israeli*
+    strike", "the *Russian* decision"); on other nouns ("Russian territory") nobody."""
+    if adj.dep_ != "amod" or not {adj.head.lower_, adj.head.lemma_.lower()} & act_heads():
+        return False
+    hit = lookup_actor(adj.text)
+    return hit is not None and hit.kind == "country" and bool(hit.country)
+
+
 def _own_subtree(tok: Token) -> list[Token]:
     """``tok`` and its dependents, without phrases joined to it ("X *and Russian leader Y*")."""
     out = [tok]
@@ -233,7 +243,11 @@ def code_phrase(head: Token) -> PhraseCode | None:
     """Code the actor phrase headed by ``head``; None when the head names no actor."""
     if head.pos_ not in ("NOUN", "PROPN", "ADJ") or (head.is_stop and head.pos_ != "PROPN"):
         return None
-    if head.pos_ == "ADJ" and head.dep_ in ("amod", "acomp", "advmod", "conj"):
+    if (
+        head.pos_ == "ADJ"
+        and head.dep_ in ("amod", "acomp", "advmod", "conj")
+        and not _deed_author(head)
+    ):
         return None  # "official mourning": an adjective names nobody
     own, ent = _own(head)
     if own is not None and ent is not None and is_place(head):
