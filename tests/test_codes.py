@@ -473,6 +473,32 @@ def test_leaders_list_codes_full_names_only() -> None:
     assert leader_code("Carla Moura") is None
 
 
+def test_leader_by_surname_only_when_all_bearers_share_a_code() -> None:
+    from dateline.codes import leader_by_surname
+
+    obama = leader_by_surname("Obama")
+    assert obama is not None and obama.code == "USAGOV"
+    bush = leader_by_surname("Bush")  # two presidents, one code
+    assert bush is not None and bush.code == "USAGOV"
+    assert leader_by_surname("Moura") is None
+    assert leader_by_surname("Barack Obama") is None  # a surname, not a full name
+
+
+def test_named_word_lists_in_patterns() -> None:
+    lists = {"stance": ("view", "assessment"), "reproach": ("illegal", "unilateral")}
+    p = _pattern_from(
+        {"lemma": "voice", "code": "111", "object_all": ["@stance", "@reproach"]}, 0, lists
+    )
+    assert p.specificity == 2  # one constraint per list, not per word
+    assert p.matches(object_lemmas=["view", "the", "illegal"])
+    assert not p.matches(object_lemmas=["view", "the", "decision"])
+    assert not p.matches(object_lemmas=["illegal", "decision"])
+    q = _pattern_from({"lemma": "brand", "code": "111", "object_any": ["@reproach"]}, 1, lists)
+    assert q.matches(object_lemmas=["unilateral"]) and not q.matches(object_lemmas=["wise"])
+    with pytest.raises(ValueError, match="no word list 'nope'"):
+        _pattern_from({"lemma": "x", "code": "111", "object_any": ["@nope"]}, 2, lists)
+
+
 def test_role_words_cover_every_role_section() -> None:
     from dateline.codes import role_words
 

@@ -332,3 +332,54 @@ def test_cut_aid_needs_to_whom_and_party_nouns_need_a_name() -> None:
 def test_a_meeting_with_an_uncoded_party_is_half_known() -> None:
     _, evs = _events("Negotiators from Iran and the so-called contact group are meeting in Oslo.")
     assert [e for e in evs if e.cameo.startswith("04")] == []
+
+
+def test_a_stance_on_a_deed_it_reproaches_is_criticism() -> None:
+    _, evs = _events(
+        "The Danish foreign minister gave his assessment of the decision of the Swedish "
+        "government to act unilaterally on fishing quotas."
+    )
+    assert _triples(evs) == [("111", "DNKGOV", "SWEGOV")]
+    assert evs[0].plover == "ACCUSE" and evs[0].trigger.text == "gave"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a stance with no word of reproach is no event
+        "The Danish foreign minister gave his assessment of the Swedish fishing quotas.",
+        # one's own assessment told to reporters is not accord with them (019)
+        "The Danish foreign minister shared his assessment of the harvest with reporters.",
+    ],
+)
+def test_a_neutral_stance_is_no_event(text: str) -> None:
+    _, evs = _events(text)
+    assert evs == []
+
+
+def test_verdict_adjective_and_small_clause_target() -> None:
+    _, evs = _events("Latvia's prime minister branded the Belarusian referendum illegal.")
+    assert _triples(evs) == [("111", "LVAGOV", "BLR")]
+
+
+def test_a_participle_verdict_replaces_the_plain_statement() -> None:
+    _, evs = _events(
+        "Chile's foreign minister commented on the Peruvian deployment to the border, "
+        "calling it a provocation."
+    )
+    # "it" is what was commented on; the statement (010) gives way to its verdict
+    assert _triples(evs) == [("111", "CHLGOV", "PER")]
+    assert evs[0].trigger.text == "calling"
+
+
+def test_a_deed_named_in_passing_is_no_new_event() -> None:
+    _, evs = _events("Analysts said the Russian buildup was slowing down.")
+    assert evs == []
+
+
+def test_we_in_a_quote_of_an_unnamed_official() -> None:
+    _, evs = _events(
+        '"We have given our evaluation of the hasty decision of the Serbian government," '
+        "the Croatian prime minister said."
+    )
+    assert _triples(evs) == [("111", "HRVGOV", "SRBGOV")]

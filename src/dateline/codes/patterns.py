@@ -61,11 +61,12 @@ class VerbPattern:
 
     @property
     def specificity(self) -> int:
-        """How many constraints the entry sets (more wins)."""
+        """How many constraints the entry sets (more wins); a named list in ``object_all``
+        is one constraint, however many words it holds."""
         return (
             bool(self.prep)
             + bool(self.object_any)
-            + len(self.object_all)
+            + (len(self.all_forms) if self.all_forms else len(self.object_all))
             + bool(self.xcomp_any)
         )
 
@@ -126,7 +127,30 @@ def _words(value: Any, where: str) -> tuple[str, ...]:
     return tuple(v.lower() for v in value)
 
 
-def _pattern_from(item: dict[str, Any], order: int) -> VerbPattern:
+def _groups(
+    words: tuple[str, ...], lists: Mapping[str, tuple[str, ...]], where: str
+) -> list[tuple[str, ...]]:
+    """Each word as its own group, each ``@name`` as the words of the named list."""
+    out: list[tuple[str, ...]] = []
+    for w in words:
+        if not w.startswith("@"):
+            out.append((w,))
+        elif w[1:] in lists:
+            out.append(lists[w[1:]])
+        else:
+            raise ValueError(
+                f"verb_patterns.yaml: {where}: no word list {w[1:]!r} under word_lists"
+            )
+    return out
+
+
+def _forms(group: tuple[str, ...]) -> frozenset[str]:
+    return frozenset().union(*(word_variants(w) for w in group))
+
+
+def _pattern_from(
+    item: dict[str, Any], order: int, lists: Mapping[str, tuple[str, ...]] | None = None
+) -> VerbPattern:
     where = f"entry {order} ({item.get('lemma')!r})"
     unknown = set(item) - _FIELDS
     if unknown:
@@ -141,8 +165,10 @@ def _pattern_from(item: dict[str, Any], order: int) -> VerbPattern:
         value = item.get(key)
         if value is not None and str(value) not in codes:
             raise ValueError(f"verb_patterns.yaml: {where}: {key} {value!r} is not a CAMEO code")
-    object_any = _words(item.get("object_any"), where)
-    object_all = _words(item.get("object_all"), where)
+    any_groups = _groups(_words(item.get("object_any"), where), lists or {}, where)
+    all_groups = _groups(_words(item.get("object_all"), where), lists or {}, where)
+    object_any = tuple(w for g in any_groups for w in g)
+    object_all = tuple(w for g in all_groups for w in g)
     return VerbPattern(
         lemma=item["lemma"].lower(),
         code=item["code"],
@@ -157,16 +183,28 @@ def _pattern_from(item: dict[str, Any], order: int) -> VerbPattern:
         reverse=bool(item.get("reverse", False)),
         note=str(item.get("note", "")),
         order=order,
-        any_forms=frozenset().union(*(word_variants(w) for w in object_any)),
-        all_forms=tuple(word_variants(w) for w in object_all),
+        any_forms=_forms(object_any),
+        all_forms=tuple(_forms(g) for g in all_groups),
     )
 
 
 @lru_cache(maxsize=1)
 def _load() -> tuple[tuple[VerbPattern, ...], dict[str, Any]]:
     data = read_data_yaml("verb_patterns.yaml")
-    patterns = tuple(_pattern_from(item, i) for i, item in enumerate(data["patterns"]))
+    lists = _word_lists(data.get("word_lists"))
+    patterns = tuple(
+        _pattern_from(item, i, lists) for i, item in enumerate(data["patterns"])
+    )
     return patterns, data
+
+
+def _word_lists(raw: Any) -> dict[str, tuple[str, ...]]:
+    """The file's named word lists (``word_lists:``), which entries cite as ``@name``."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise ValueError("verb_patterns.yaml: word_lists must map names to lists of words")
+    return {str(k): _words(v, f"word list {k!r}") for k, v in raw.items()}
 
 
 def load_patterns() -> list[VerbPattern]:

@@ -358,7 +358,20 @@ def _arg_candidates(
     # "stressed the need *for X to* withdraw", "called for X to …": X is the one asked
     for h in holders:
         out.extend(_for_to_subjects(h))
+    # "branded *the referendum* illegal": the subject of a verbless small clause
+    out.extend(_small_clause_subjects(tok))
     return out
+
+
+def _small_clause_subjects(tok: Token) -> list[Token]:
+    """Subjects of a verbless complement ("branded *X* illegal", "called *X* a threat")."""
+    return [
+        k
+        for c in tok.children
+        if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ in ("ADJ", "NOUN")
+        for k in c.children
+        if k.dep_ == "nsubj" and k.pos_ in ("NOUN", "PROPN")
+    ]
 
 
 def _for_to_subjects(tok: Token) -> list[Token]:
@@ -438,6 +451,8 @@ def _governor(tok: Token, matched: dict[int, tuple[Pattern, Token | None]]) -> i
     """The nearest matched trigger of which ``tok`` is the complement or object. A trigger
     named as the occasion of another ("… *during a phone call* with X") is not its content
     and stands alone, unless both are of one kind ("did not meet *during the summit*")."""
+    if _verdict_of_statement(tok, matched):
+        return tok.head.i
     cur = tok
     occasion = False
     for _ in range(5):
@@ -451,6 +466,18 @@ def _governor(tok: Token, matched: dict[int, tuple[Pattern, Token | None]]) -> i
             return head.i
         cur = head
     return None
+
+
+def _verdict_of_statement(tok: Token, matched: dict[int, tuple[Pattern, Token | None]]) -> bool:
+    """"commented on X, *calling* it a provocation": a participle that says what a plain
+    statement was is the statement's content."""
+    head = tok.head
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and head.i in matched
+        and matched[head.i][0].code == "010"
+    )
 
 
 def _yields(pattern: Pattern, tok: Token) -> bool:

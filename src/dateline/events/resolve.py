@@ -119,9 +119,14 @@ class ActorResolver:
     def _pronoun(self, parse: Parse, sent: int, tok: Token, span: Span) -> Actor | None:
         low = tok.lower_
         quotes = self.doc.record.quotes
+        if low in ("it", "this"):
+            for antecedent in _participle_antecedents(tok):
+                found = self.sides(parse, sent, antecedent, behind=True)
+                if found and found[0].actor is not None:
+                    return found[0].actor
         if low in FIRST_PERSON:
             q = _quote_at(quotes, span.start, span.end)
-            return self.by_id.get(q.speaker_id or "") if q is not None else None
+            return self._speaker(q) if q is not None else None
         q = _attribution_quote(quotes, span.start, span.end)
         if q is not None and q.speaker_id in self.by_id:
             return self.by_id[q.speaker_id or ""]
@@ -138,6 +143,14 @@ class ActorResolver:
         if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
             return self._last_body_subject(sent)
         return None
+
+    def _speaker(self, q: Quote) -> Actor | None:
+        """A quote's speaker: the linked person, else the actor its speaker phrase names
+        ("…," *the Croatian prime minister* said)."""
+        if q.speaker_id:
+            return self.by_id.get(q.speaker_id)
+        sm = q.speaker_mention
+        return self._mention_actor(sm) if sm is not None else None
 
     def _mention_actor(self, span: Span) -> Actor | None:
         for a in self.doc.record.actors:
@@ -236,19 +249,25 @@ class ActorResolver:
         """The clause's known sources."""
         return [s for s in self.sides(parse, sent, clause.source) if known(s.actor)]
 
-    def targets(self, parse: Parse, sent: int, clause: Clause) -> list[Side] | None:
+    def targets(
+        self, parse: Parse, sent: int, clause: Clause, own: frozenset[str] = frozenset()
+    ) -> list[Side] | None:
         """The first target candidate that names known actors; [] when none does,
-        None when a candidate names an actor that cannot be coded."""
+        None when a candidate names an actor that cannot be coded. ``own``: the codes of
+        the clause's sources, whose own stance ("*our* assessment of …") is not a target."""
         # a consultation's object is its topic ("discussed the Syria crisis"), not a target
         behind = not clause.pattern.code.startswith("04")
         for cand in clause.targets:
             if cand.i in clause.weak:
                 # the pattern's own object word: a target only when it is itself a placed
-                # actor ("expelled the *French ambassador*") or names one ("X's membership")
-                for inner in (cand, *actors_behind(cand)):
+                # actor ("expelled the *French ambassador*") or names one ("X's membership",
+                # "our assessment of the decision *of X*")
+                for inner in _behind_twice(cand):
                     found = self.sides(parse, sent, inner)
-                    if found and all(
-                        t.actor is not None and is_state_or_org(t.actor) for t in found
+                    if (
+                        found
+                        and all(t.actor is not None and is_state_or_org(t.actor) for t in found)
+                        and not all(t.actor is not None and t.actor.code in own for t in found)
                     ):
                         return found
                 author = self._act_author(cand)
@@ -371,6 +390,55 @@ def _reporter(tok: Token) -> Token | None:
             if c.dep_ == "nsubj" and c.pos_ != "PRON":
                 return c
     return None
+
+
+def _participle_antecedents(tok: Token) -> list[Token]:
+    """"commented on *the British deployment*, calling *it* a provocation": what "it" in a
+    participle clause stands for, the objects of the verb the clause hangs on (the topic
+    of a stance noun first: "gave his view on *the decision*, calling it hasty")."""
+    verb = tok.head
+    if tok.dep_ == "nsubj" and verb.pos_ in ("ADJ", "NOUN"):
+        verb = verb.head  # "calling [it hasty]": the small clause's subject
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head is verb:
+        return []
+    main = verb.head
+    topic_preps = ("on", "about", "over", "of")
+    out = [
+        o
+        for p in main.children
+        if p.dep_ == "prep" and p.lower_ in topic_preps
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    for obj in (c for c in main.children if c.dep_ in ("dobj", "obj")):
+        out += [
+            o
+            for p in obj.children
+            if p.dep_ == "prep" and p.lower_ in topic_preps
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        out.append(obj)
+    return [o for o in out if o.i != tok.i]
+
+
+def _behind_twice(tok: Token) -> list[Token]:
+    """``tok``, who stands behind it, and who stands behind an act noun there ("the
+    assessment of *the decision* of *X*")."""
+    first = actors_behind(tok)
+    # "the view *that the Greek decision was illegal*": what the stance is about
+    first += [
+        k
+        for c in tok.children
+        if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+        for k in c.children
+        if k.dep_ in ("nsubj", "nsubjpass")
+    ]
+    out = [tok, *first]
+    for inner in first:
+        if inner.pos_ == "NOUN":
+            out.extend(t for t in actors_behind(inner) if t not in out)
+    return out
 
 
 def actors_behind(tok: Token) -> list[Token]:

@@ -101,7 +101,8 @@ class EventsStage(Stage):
         sources = [s for s in sides if known(s.actor)]
         if not sources:
             return []
-        targets = resolver.targets(parse, sent, clause)
+        own = frozenset(s.actor.code for s in sources if s.actor and s.actor.code)
+        targets = resolver.targets(parse, sent, clause, own)
         if targets is None:
             return []  # a named target we cannot code: no half-known event
         trig = clause.trigger
@@ -111,6 +112,8 @@ class EventsStage(Stage):
         code = clause.pattern.code_for(modal=modality is not None, irregular=irregular)
         if not targets and not _complete_alone(code, sources, doc, place):
             return []  # the event needs a party the clause does not name
+        if not targets and _named_in_passing(clause):
+            return []
         if not targets and _consult(code) and len(sources) < len(sides):
             return []  # "X and Y met" with a Y we cannot code: a half-known meeting
         pairs = _pairs(code, sources, targets)
@@ -176,6 +179,16 @@ def _complete_alone(code: str, sources: list[Side], doc: Document, place: str | 
     if tok is not None and tok.tag_ in ("NNS", "NNPS"):
         return True
     return code.startswith(VISIT) and _host(doc, code, place) is not None
+
+
+def _named_in_passing(clause: Clause) -> bool:
+    """"described *the Russian buildup* as …": a deed noun whose only party is its country
+    adjective refers to an act reported elsewhere, not a new event; with a target ("a
+    Russian buildup *around Ukraine*") it is coded."""
+    src, trig = clause.source, clause.trigger
+    return (
+        trig.pos_ == "NOUN" and src is not None and src.dep_ == "amod" and src.head == trig
+    )
 
 
 def _consult(code: str) -> bool:
