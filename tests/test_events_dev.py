@@ -2,8 +2,8 @@
 
 Floors sit a little under what was measured, so quality can only go up:
 dev gold (36 articles): plover+actors F1 0.639 (P 0.561, R 0.742), plover F1 0.764
-(P 0.712, R 0.824); project suite (tests/suites/cameo_suite.jsonl, 195 sentences):
-root F1 0.984 (P 0.995, R 0.974), code+actors F1 0.821. The dev figures also depend
+(P 0.712, R 0.824); project suite (tests/suites/cameo_suite.jsonl, 215 sentences):
+root F1 0.983 (P 0.995, R 0.971), code+actors F1 0.831. The dev figures also depend
 on the entities and quotes stages (speakers, coreference), so their floor has room.
 """
 
@@ -46,7 +46,7 @@ def test_suite_floors() -> None:
     assert res["root"]["f1"] >= 0.96, res
     assert res["root"]["recall"] >= 0.95, res
     assert res["root"]["precision"] >= 0.98, res
-    assert res["code+actors"]["f1"] >= 0.80, res
+    assert res["code+actors"]["f1"] >= 0.82, res
 
 
 def _accepted(ev: dict) -> set[str]:
@@ -57,40 +57,38 @@ def _country(code: str | None) -> str | None:
     return code[:3] if code else None
 
 
-@pytest.mark.skipif(not (EXAMPLE.exists() and EXPECTED.exists()), reason="example missing")
-def test_worked_example_agree_event() -> None:
+def _same_actor(predicted: str | None, wanted: str | None) -> bool:
+    """A full gold code ("RUSGOV") must match whole; a country ("RUS") by country."""
+    if not predicted or not wanted:
+        return False
+    return predicted == wanted if len(wanted) > 3 else _country(predicted) == wanted
+
+
+def _required(plover: str) -> list[dict]:
+    if not EXPECTED.exists():
+        return []
     expected = json.loads(EXPECTED.read_text("utf-8"))
+    return [e for e in expected["events"] if not e.get("optional") and e["plover"] == plover]
+
+
+@pytest.mark.skipif(not (EXAMPLE.exists() and EXPECTED.exists()), reason="example missing")
+@pytest.mark.parametrize("plover", ["AGREE", "ACCUSE"])
+def test_worked_example_required_events(plover: str) -> None:
     rec = example_record()
-    want = [e for e in expected["events"] if not e.get("optional") and e["plover"] == "AGREE"]
+    want = _required(plover)
     assert want
     for w in want:
         hits = [
             e
             for e in rec.events
             if e.cameo in _accepted(w)
-            and _country(e.source.code) == _country(w["source"])
+            and _same_actor(e.source.code, w["source"])
             and e.target is not None
-            and _country(e.target.code) == _country(w["target"])
+            and _same_actor(e.target.code, w["target"])
         ]
-        assert hits, (w, [(e.cameo, e.source.code) for e in rec.events])
+        assert hits, (w, [(e.cameo, e.source.code, e.target and e.target.code) for e in rec.events])
         assert hits[0].sentence.text.startswith(w["sentence"][:40])
-
-
-@pytest.mark.skipif(not (EXAMPLE.exists() and EXPECTED.exists()), reason="example missing")
-@pytest.mark.xfail(
-    reason="the pattern dictionary has no entry reading 'expressed our assessment of the "
-    "decision of X' as criticism (111)",
-    strict=False,
-)
-def test_worked_example_accuse_event() -> None:
-    expected = json.loads(EXPECTED.read_text("utf-8"))
-    rec = example_record()
-    want = [e for e in expected["events"] if not e.get("optional") and e["plover"] == "ACCUSE"]
-    for w in want:
-        assert any(
-            e.cameo in _accepted(w) and _country(e.source.code) == _country(w["source"])
-            for e in rec.events
-        )
+        assert not hits[0].negated
 
 
 @pytest.mark.skipif(not EXAMPLE.exists(), reason="example missing")
