@@ -402,24 +402,21 @@ def _participle_antecedents(tok: Token) -> list[Token]:
     if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head is verb:
         return []
     main = verb.head
-    topic_preps = ("on", "about", "over", "of")
-    out = [
+    out = _topics(main)
+    for obj in (c for c in main.children if c.dep_ in ("dobj", "obj")):
+        out += [*_topics(obj), obj]
+    return [o for o in out if o.i != tok.i]
+
+
+def _topics(tok: Token) -> list[Token]:
+    """Objects of the topic prepositions on ``tok`` ("commented *on* X", "view *of* X")."""
+    return [
         o
-        for p in main.children
-        if p.dep_ == "prep" and p.lower_ in topic_preps
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ in ("on", "about", "over", "of")
         for o in p.children
         if o.dep_ == "pobj"
     ]
-    for obj in (c for c in main.children if c.dep_ in ("dobj", "obj")):
-        out += [
-            o
-            for p in obj.children
-            if p.dep_ == "prep" and p.lower_ in topic_preps
-            for o in p.children
-            if o.dep_ == "pobj"
-        ]
-        out.append(obj)
-    return [o for o in out if o.i != tok.i]
 
 
 def _behind_twice(tok: Token) -> list[Token]:
