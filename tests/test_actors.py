@@ -118,6 +118,17 @@ def test_roles_placed_in_the_home_country_of_the_story() -> None:
     assert {"---OPP", "---GOV"} <= {a.code for a in abroad.actors}
 
 
+def test_the_venue_of_talks_is_not_the_home_of_the_story() -> None:
+    # filed from the city where foreign powers met: its country is only the venue
+    r = run_text(
+        "VIENNA, 4 May. Russia and the United States held talks on Syria in Vienna. "
+        "Russia said the ground troops must leave Syria soon."
+    )
+    _offsets_hold(r)
+    troops = _by_name(r, "ground troops")
+    assert troops.country is None and troops.code == "---MIL"
+
+
 def test_a_named_body_the_tagger_took_for_a_person() -> None:
     r = run_text("Nigeria's president accused Boko Haram of attacking a school.")
     ev = [e for e in r.events if e.plover == "ACCUSE"]

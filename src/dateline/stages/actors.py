@@ -194,17 +194,21 @@ def _infer_home_country(
 ) -> None:
     """Place role-only actors ("the government", "opposition leaders", "President X") in
     the story's country: the dateline's country when the story names it as an actor
-    (none when the story is filed from a third country), else a country that clearly
-    dominates the story's actor mentions."""
-    counts: Counter[str] = Counter(extra or {})
+    (none when the story is filed from a third country, or names the dateline's country
+    only as a place), else a country that clearly dominates the story's actor mentions
+    and places (``extra``)."""
+    named: Counter[str] = Counter()
     for a in actors:
         if is_state(a.country):
-            counts[a.country or ""] += len(a.mentions)
+            named[a.country or ""] += len(a.mentions)
+    counts = named + Counter(extra or {})
     if not counts:
         return
     if dateline_country:
-        if not counts.get(dateline_country):
-            return  # filed from a third country: an international story, no home
+        if not named.get(dateline_country):
+            # filed from a third country (at most named as the venue: "talks in
+            # Vienna"): an international story, no home
+            return
         top = dateline_country
     else:
         ranked = counts.most_common(2)
