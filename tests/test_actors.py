@@ -183,3 +183,21 @@ def test_international_role_phrases_stay_unplaced() -> None:
     _offsets_hold(r)
     leaders = _by_name(r, "world leaders")
     assert leaders.country is None and (leaders.code or "").startswith("---")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Pakistan's army spokesman said the border was calm.", "army spokesman", "PAKMIL"),
+        ("An Indian police spokesman said the roads were closed.", "police spokesman", "INDCOP"),
+        ("A Kenyan opposition spokesman said the vote was rigged.", "opposition spokesman",
+         "KENOPP"),
+        ("A Chilean government spokesman said the talks were over.", "government spokesman",
+         "CHLGOV"),
+    ],
+)
+def test_a_spokesman_speaks_for_the_role_before_him(text: str, phrase: str, code: str) -> None:
+    r = run_text(text)
+    _offsets_hold(r)
+    actor = next(a for a in r.actors if any(phrase in m.text for m in a.mentions))
+    assert actor.code == code

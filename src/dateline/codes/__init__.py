@@ -22,6 +22,7 @@ from dateline.codes.actors import (
     international_modifiers,
     load_actor_dictionary,
     role_words,
+    weak_role_words,
 )
 from dateline.codes.cameo import (
     QUAD_CLASSES,
@@ -88,5 +89,6 @@ __all__ = [
     "plover_type",
     "quad_class",
     "role_words",
+    "weak_role_words",
     "word_forms",
 ]

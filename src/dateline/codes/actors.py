@@ -327,6 +327,16 @@ def role_words() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def weak_role_words() -> frozenset[str]:
+    """Role words that decide a role only when nothing stronger is in the phrase
+    ("spokesman": an *army* spokesman speaks for the army)."""
+    roles = read_data_yaml("actors.yaml").get("roles", {}) or {}
+    return frozenset(
+        str(w).lower() for spec in roles.values() for w in (spec or {}).get("weak", []) or []
+    )
+
+
+@lru_cache(maxsize=1)
 def international_modifiers() -> frozenset[str]:
     """Words that make a role phrase international ("world leaders"): never placed in the
     story's home country."""

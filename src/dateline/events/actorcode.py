@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from dateline.codes import act_heads
+from dateline.codes import act_heads, weak_role_words
 from dateline.events.lexicon import Coded, lookup_actor
 from dateline.events.location import place_country
 
@@ -147,6 +147,21 @@ def _longer_forms(tok: Token) -> list[str]:
     return out
 
 
+def _weak_role(tok: Token) -> bool:
+    """A role word that decides only when nothing stronger is said ("spokesman")."""
+    return tok.lower_ in weak_role_words() or tok.lemma_.lower() in weak_role_words()
+
+
+def _left_modifiers(head: Token) -> list[Token]:
+    """The words before a head that modify it ("Pakistan's *army* spokesman")."""
+    return [
+        t
+        for c in head.lefts
+        if c.dep_ in ("compound", "amod", "nmod", "poss")
+        for t in c.subtree
+    ]
+
+
 def _deed_author(adj: Token) -> bool:
     """A country adjective on a noun of a state's deed names who acted ("the *Israeli*
     strike", "the *Russian* decision"); on other nouns ("Russian territory") nobody."""
@@ -270,7 +285,11 @@ def code_phrase(head: Token) -> PhraseCode | None:
     country, sector, role, org = _scan(tokens)
     if own is not None:
         country = own.country or country
-        sector = own.sector or sector
+        if _weak_role(head):
+            # "an *army* spokesman" speaks for the army: a role in the words before it wins
+            sector = _scan(_left_modifiers(head))[1] or own.sector or sector
+        else:
+            sector = own.sector or sector
         role = head.lemma_.lower() if own.sector and not own.country else role
     if not country and sector:
         country = _shared_country(head)
