@@ -3,7 +3,7 @@
 Floors sit a little under what was measured, so quality can only go up:
 dev gold (36 articles): plover+actors F1 0.639 (P 0.561, R 0.742), plover F1 0.764
 (P 0.712, R 0.824); project suite (tests/suites/cameo_suite.jsonl, 215 sentences):
-root F1 0.983 (P 0.995, R 0.971), code+actors F1 0.831. The dev figures also depend
+root F1 0.983 (P 0.995, R 0.971), code+actors F1 0.841. The dev figures also depend
 on the entities and quotes stages (speakers, coreference), so their floor has room.
 """
 
@@ -46,7 +46,7 @@ def test_suite_floors() -> None:
     assert res["root"]["f1"] >= 0.96, res
     assert res["root"]["recall"] >= 0.95, res
     assert res["root"]["precision"] >= 0.98, res
-    assert res["code+actors"]["f1"] >= 0.82, res
+    assert res["code+actors"]["f1"] >= 0.83, res
 
 
 def _accepted(ev: dict) -> set[str]:
