@@ -383,3 +383,12 @@ def test_we_in_a_quote_of_an_unnamed_official() -> None:
         "the Croatian prime minister said."
     )
     assert _triples(evs) == [("111", "HRVGOV", "SRBGOV")]
+
+
+def test_the_sources_own_possession_is_not_its_target() -> None:
+    _, evs = _events(
+        "Syrian President Bashar al-Assad spoke in Damascus on Sunday. "
+        "He offered his vision for a dialogue with Turkey on the border."
+    )
+    assert all(e.target is None or e.target.code != e.source.code for e in evs)
+    assert ("036", "SYRGOV", "TUR") in _triples(evs)

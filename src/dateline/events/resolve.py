@@ -279,6 +279,8 @@ class ActorResolver:
             found = self.sides(parse, sent, cand, behind=behind or party)
             placed = [t for t in found if known(t.actor) and not _pronoun_owned_role(t)]
             if placed and len(placed) == len(found):
+                if all(_own_possessive(t, own) for t in placed):
+                    continue  # "offered *his* vision …": the source's own, not a party
                 return placed
             author = self._act_author(cand) if cand.pos_ == "NOUN" else None
             if author is not None:
@@ -305,6 +307,18 @@ def _pair_phrase(tok: Token) -> bool:
     two = any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet")
               for c in kids)
     return two
+
+
+def _own_possessive(side: Side, own: frozenset[str]) -> bool:
+    """A possessive pronoun that stands for the clause's own source ("*his* vision")."""
+    tok = side.token
+    return (
+        tok is not None
+        and tok.dep_ == "poss"
+        and tok.pos_ == "PRON"
+        and side.actor is not None
+        and side.actor.code in own
+    )
 
 
 def _pronoun_owned_role(side: Side) -> bool:
