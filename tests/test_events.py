@@ -392,3 +392,13 @@ def test_the_sources_own_possession_is_not_its_target() -> None:
     )
     assert all(e.target is None or e.target.code != e.source.code for e in evs)
     assert ("036", "SYRGOV", "TUR") in _triples(evs)
+
+
+def test_joined_targets_keep_the_foreign_party() -> None:
+    _, evs = _events(
+        "Russian Foreign Minister Sergey Lavrov expressed confidence that Russia and "
+        "the United States can cooperate."
+    )
+    assert [(e.source.code, e.target.code if e.target else None) for e in evs] == [
+        ("RUSGOV", "USA")
+    ]

@@ -213,13 +213,23 @@ def _pairs(
 ) -> list[tuple[Side, Side | None]]:
     """Source/target pairs the clause supports."""
     if targets:
-        return [(s, t) for s in sources for t in targets if s.actor is not t.actor]
+        return [(s, t) for s in sources for t in _others(s, targets)]
     if len(sources) > 1 and _mutual(code):
         return [(s, t) for s in sources for t in sources if s.actor is not t.actor]
     if len(sources) > 1 and code[:2] in JOINT_ROOTS:
         first = sources[0]
         return [(first, t) for t in sources[1:] if t.actor is not first.actor]
     return [(s, None) for s in sources]
+
+
+def _others(source: Side, targets: list[Side]) -> list[Side]:
+    """The targets that are not the source; among joined targets of which some are the
+    source's own country ("confident that *Russia and the United States* can
+    cooperate", said by a Russian minister), the foreign ones."""
+    others = [t for t in targets if t.actor is not source.actor]
+    home = source.actor.country if source.actor is not None else None
+    foreign = [t for t in others if t.actor is None or t.actor.country != home]
+    return foreign if home and foreign else others
 
 
 def _confidence(clause: Clause, s: Side, t: Side | None, modality: str | None) -> float:
