@@ -402,3 +402,25 @@ def test_joined_targets_keep_the_foreign_party() -> None:
     assert [(e.source.code, e.target.code if e.target else None) for e in evs] == [
         ("RUSGOV", "USA")
     ]
+
+
+def test_aid_cut_without_a_named_recipient_goes_to_the_home_country() -> None:
+    text = (
+        "NIAMEY, 3 August. Soldiers detained Niger's president in the capital on Wednesday. "
+        "Niger's army said it had taken power. "
+        "Germany and the Netherlands suspended their development aid on Friday."
+    )
+    _, evs = _events(text)
+    cut = [e for e in evs if e.cameo.startswith("16")]
+    assert {(e.source.code, e.target.code if e.target else None) for e in cut} == {
+        ("DEU", "NER"),
+        ("NLD", "NER"),
+    }
+
+
+def test_no_home_party_in_an_international_story() -> None:
+    # filed from a third country, the story has no home: the recipient stays unknown
+    _, evs = _events(
+        "VIENNA, 3 August. Germany and the Netherlands suspended their development aid."
+    )
+    assert not [e for e in evs if e.cameo.startswith("16")]

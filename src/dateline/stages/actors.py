@@ -27,7 +27,7 @@ from dateline.document import Document, Parse
 from dateline.events.actorcode import NO_COUNTRY, PhraseCode, phrase_heads
 from dateline.events.index import actor_index
 from dateline.events.lexicon import lookup_actor
-from dateline.events.location import dateline_location, is_state
+from dateline.events.location import HOME_COUNTRY, dateline_location, is_state
 from dateline.events.spans import overlaps, token_span
 from dateline.model import Actor, Mention
 from dateline.pipeline import Stage, register_stage
@@ -191,31 +191,31 @@ def _is_group(actor: Actor) -> bool:
 
 def _infer_home_country(
     actors: list[Actor], dateline_country: str | None, extra: Counter[str] | None = None
-) -> None:
+) -> str | None:
     """Place role-only actors ("the government", "opposition leaders", "President X") in
     the story's country: the dateline's country when the story names it as an actor
     (none when the story is filed from a third country, or names the dateline's country
     only as a place), else a country that clearly dominates the story's actor mentions
-    and places (``extra``)."""
+    and places (``extra``). Returns that home country, or None."""
     named: Counter[str] = Counter()
     for a in actors:
         if is_state(a.country):
             named[a.country or ""] += len(a.mentions)
     counts = named + Counter(extra or {})
     if not counts:
-        return
+        return None
     if dateline_country:
         if not named.get(dateline_country):
             # filed from a third country (at most named as the venue: "talks in
             # Vienna"): an international story, no home
-            return
+            return None
         top = dateline_country
     else:
         ranked = counts.most_common(2)
         top, n1 = ranked[0]
         n2 = ranked[1][1] if len(ranked) > 1 else 0
         if n1 < HOME_MIN_MENTIONS or n1 < HOME_DOMINANCE * n2:
-            return
+            return None
     international = international_modifiers()
     for a in actors:
         if _is_group(a):
@@ -225,6 +225,7 @@ def _infer_home_country(
         if a.code and a.code.startswith(NO_COUNTRY) and not a.country:
             a.country = top
             a.code = top + a.code[len(NO_COUNTRY) :]
+    return top
 
 
 @register_stage
@@ -254,7 +255,9 @@ class ActorsStage(Stage):
             if a.kind == "person":
                 _place_known_leader(a)
         extra = self._unparsed_countries(doc, reg)
-        _infer_home_country(reg.actors, dateline_location(doc.record.dateline), extra)
+        doc.scratch[HOME_COUNTRY] = _infer_home_country(
+            reg.actors, dateline_location(doc.record.dateline), extra
+        )
         by_id = {a.id: a for a in reg.actors}
         for q in doc.record.quotes:
             a = by_id.get(q.speaker_id or "")

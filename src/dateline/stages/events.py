@@ -22,7 +22,12 @@ import re
 from dateline.document import Document, Parse
 from dateline.events.clauses import Clause, find_clauses
 from dateline.events.lexicon import plover_for, trigger_cues
-from dateline.events.location import dateline_location, is_state, sentence_location
+from dateline.events.location import (
+    HOME_COUNTRY,
+    dateline_location,
+    is_state,
+    sentence_location,
+)
 from dateline.events.polarity import is_negated, modality_of
 from dateline.events.resolve import ActorResolver, Side, is_place_noun, known
 from dateline.events.spans import tok_span
@@ -110,6 +115,9 @@ class EventsStage(Stage):
         modality = modality_of(trig)
         irregular = all(_irregular(s.actor) for s in sources)
         code = clause.pattern.code_for(modal=modality is not None, irregular=irregular)
+        if not targets and code[:2] in TARGET_ROOTS:
+            # "France and the US had cancelled their aid": to the story's own country
+            targets = _home_party(doc, sources)
         if not targets and not _complete_alone(code, sources, doc, place):
             return []  # the event needs a party the clause does not name
         if not targets and _named_in_passing(clause):
@@ -179,6 +187,18 @@ def _complete_alone(code: str, sources: list[Side], doc: Document, place: str | 
     if tok is not None and tok.tag_ in ("NNS", "NNPS"):
         return True
     return code.startswith(VISIT) and _host(doc, code, place) is not None
+
+
+def _home_party(doc: Document, sources: list[Side]) -> list[Side]:
+    """The story's home country as the party of aid given or relations cut when the
+    clause names none, if every source is foreign to it."""
+    home = doc.scratch.get(HOME_COUNTRY)
+    if not home or any(s.actor is None or s.actor.country == home for s in sources):
+        return []
+    for a in doc.record.actors:
+        if a.kind == "country" and a.code == home:
+            return [Side(a, None, False)]
+    return []
 
 
 def _named_in_passing(clause: Clause) -> bool:
