@@ -1,8 +1,8 @@
 """Quality floors for event coding, measured with ../shared/eval/score.py.
 
 Floors sit a little under what was measured, so quality can only go up:
-dev gold (36 articles): plover+actors F1 0.639 (P 0.561, R 0.742), plover F1 0.764
-(P 0.712, R 0.824); project suite (tests/suites/cameo_suite.jsonl, 215 sentences):
+dev gold (36 articles): plover+actors F1 0.657 (P 0.571, R 0.774), plover F1 0.775
+(P 0.717, R 0.843); project suite (tests/suites/cameo_suite.jsonl, 215 sentences):
 root F1 0.983 (P 0.995, R 0.971), code+actors F1 0.841. The dev figures also depend
 on the entities and quotes stages (speakers, coreference), so their floor has room.
 """
@@ -33,9 +33,9 @@ needs_shared = pytest.mark.skipif(
 @needs_shared
 def test_dev_gold_floors() -> None:
     res = score_dev()
-    assert res["plover+actors"]["f1"] >= 0.61, res
-    assert res["plover+actors"]["precision"] >= 0.53, res
-    assert res["plover"]["f1"] >= 0.74, res
+    assert res["plover+actors"]["f1"] >= 0.63, res
+    assert res["plover+actors"]["precision"] >= 0.54, res
+    assert res["plover"]["f1"] >= 0.75, res
     assert res["plover"]["precision"] >= 0.68, res
 
 
