@@ -424,3 +424,15 @@ def test_no_home_party_in_an_international_story() -> None:
         "VIENNA, 3 August. Germany and the Netherlands suspended their development aid."
     )
     assert not [e for e in evs if e.cameo.startswith("16")]
+
+
+def test_an_absolute_with_clause_is_an_act_of_its_own() -> None:
+    text = (
+        "OUAGADOUGOU, 18 September. Soldiers seized Burkina Faso's president on Wednesday. "
+        "The coup was condemned by the world, with the African Union suspending the "
+        "country's membership."
+    )
+    _, evs = _events(text)
+    assert ("160", "AFR", "BFA") in [
+        (e.cameo, e.source.country, e.target.country if e.target else None) for e in evs
+    ]

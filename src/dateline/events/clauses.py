@@ -453,6 +453,8 @@ def _governor(tok: Token, matched: dict[int, tuple[Pattern, Token | None]]) -> i
     and stands alone, unless both are of one kind ("did not meet *during the summit*")."""
     if _verdict_of_statement(tok, matched):
         return tok.head.i
+    if _absolute_with(tok):
+        return None
     cur = tok
     occasion = False
     for _ in range(5):
@@ -466,6 +468,16 @@ def _governor(tok: Token, matched: dict[int, tuple[Pattern, Token | None]]) -> i
             return head.i
         cur = head
     return None
+
+
+def _absolute_with(tok: Token) -> bool:
+    """"…, *with the African Union suspending* its membership": a clause with its own
+    subject after "with" is an act of its own, not the governor's content."""
+    return (
+        tok.dep_ == "pcomp"
+        and tok.head.lower_ in ("with", "without")
+        and any(c.dep_ == "nsubj" for c in tok.children)
+    )
 
 
 def _verdict_of_statement(tok: Token, matched: dict[int, tuple[Pattern, Token | None]]) -> bool:

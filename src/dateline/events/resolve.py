@@ -22,7 +22,7 @@ from dateline.events.actorcode import is_place
 from dateline.events.clauses import Clause
 from dateline.events.index import actor_index
 from dateline.events.lexicon import lookup_actor
-from dateline.events.location import is_state
+from dateline.events.location import HOME_COUNTRY, is_state
 from dateline.events.spans import overlaps, tok_span
 from dateline.model import Actor, Quote, Span
 
@@ -113,8 +113,12 @@ class ActorResolver:
             return Side(self._pronoun(parse, sent, tok, span), tok, False)
         linked = self._mention_actor(span)
         if linked is None and _is_country_anaphor(tok):
-            return Side(self._last_named(span.start, _is_country), tok, False)
+            return Side(self._home() or self._last_named(span.start, _is_country), tok, False)
         return Side(linked, tok, linked is not None)
+
+    def _home(self) -> Actor | None:
+        """The story's home country ("*the country*" in a story about one state)."""
+        return home_actor(self.doc)
 
     def _pronoun(self, parse: Parse, sent: int, tok: Token, span: Span) -> Actor | None:
         low = tok.lower_
@@ -404,6 +408,18 @@ def _reporter(tok: Token) -> Token | None:
             if c.dep_ == "nsubj" and c.pos_ != "PRON":
                 return c
     return None
+
+
+def home_actor(doc: Document) -> Actor | None:
+    """The story's home country as an actor: its country actor, or (when the story names
+    it only as a place) an actor with no id and no mentions."""
+    home = doc.scratch.get(HOME_COUNTRY)
+    if not home:
+        return None
+    for a in doc.record.actors:
+        if a.kind == "country" and a.code == home:
+            return a
+    return Actor(id="", name=home, kind="country", code=home, country=home)
 
 
 def _participle_antecedents(tok: Token) -> list[Token]:

@@ -23,13 +23,12 @@ from dateline.document import Document, Parse
 from dateline.events.clauses import Clause, find_clauses
 from dateline.events.lexicon import plover_for, trigger_cues
 from dateline.events.location import (
-    HOME_COUNTRY,
     dateline_location,
     is_state,
     sentence_location,
 )
 from dateline.events.polarity import is_negated, modality_of
-from dateline.events.resolve import ActorResolver, Side, is_place_noun, known
+from dateline.events.resolve import ActorResolver, Side, home_actor, is_place_noun, known
 from dateline.events.spans import tok_span
 from dateline.model import Actor, Event, EventActor, Span
 from dateline.pipeline import Stage, register_stage
@@ -192,13 +191,10 @@ def _complete_alone(code: str, sources: list[Side], doc: Document, place: str | 
 def _home_party(doc: Document, sources: list[Side]) -> list[Side]:
     """The story's home country as the party of aid given or relations cut when the
     clause names none, if every source is foreign to it."""
-    home = doc.scratch.get(HOME_COUNTRY)
-    if not home or any(s.actor is None or s.actor.country == home for s in sources):
+    home = home_actor(doc)
+    if home is None or any(s.actor is None or s.actor.country == home.code for s in sources):
         return []
-    for a in doc.record.actors:
-        if a.kind == "country" and a.code == home:
-            return [Side(a, None, False)]
-    return []
+    return [Side(home, None, False)]
 
 
 def _named_in_passing(clause: Clause) -> bool:
@@ -328,4 +324,4 @@ def _event_actor(actor: Actor | None, place: str | None = None) -> EventActor:
     country = actor.country
     if not country and place and actor.code and actor.code.startswith(NO_COUNTRY):
         country = place
-    return EventActor(name=actor.name, code=actor.code, country=country, actor_id=actor.id)
+    return EventActor(name=actor.name, code=actor.code, country=country, actor_id=actor.id or None)
