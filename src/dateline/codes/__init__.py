@@ -17,6 +17,7 @@ from dateline.codes.actors import (
     RoleHit,
     TermHit,
     act_heads,
+    body_heads,
     code_actor,
     country_of,
     international_modifiers,
@@ -47,6 +48,7 @@ from dateline.codes.patterns import (
     pattern_index,
     place_nouns,
     word_forms,
+    word_list,
 )
 from dateline.codes.plover import PLOVER_TYPES, PloverType, load_plover_map, plover_for, plover_type
 
@@ -66,6 +68,7 @@ __all__ = [
     "VerbPattern",
     "act_heads",
     "act_nouns",
+    "body_heads",
     "cameo_root",
     "code_actor",
     "country_of",
@@ -91,4 +94,5 @@ __all__ = [
     "role_words",
     "weak_role_words",
     "word_forms",
+    "word_list",
 ]

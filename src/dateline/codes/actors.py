@@ -350,3 +350,11 @@ def act_heads() -> frozenset[str]:
     Israeli *strike*")."""
     words = read_data_yaml("actors.yaml").get("act_heads", []) or []
     return frozenset(str(w).lower() for w in words)
+
+
+@lru_cache(maxsize=1)
+def body_heads() -> frozenset[str]:
+    """Generic nouns of a body that take the role of the word before them ("a *militant*
+    group", "an *opposition* movement")."""
+    words = read_data_yaml("actors.yaml").get("body_heads", []) or []
+    return frozenset(str(w).lower() for w in words)

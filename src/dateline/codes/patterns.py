@@ -198,6 +198,11 @@ def _load() -> tuple[tuple[VerbPattern, ...], dict[str, Any]]:
     return patterns, data
 
 
+def word_list(name: str) -> frozenset[str]:
+    """One named list of the file's ``word_lists`` (empty when there is none)."""
+    return frozenset(_word_lists(_load()[1].get("word_lists")).get(name, ()))
+
+
 def _word_lists(raw: Any) -> dict[str, tuple[str, ...]]:
     """The file's named word lists (``word_lists:``), which entries cite as ``@name``."""
     if raw is None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from dateline.codes import act_heads, weak_role_words
+from dateline.codes import act_heads, body_heads, weak_role_words
 from dateline.events.lexicon import Coded, lookup_actor
 from dateline.events.location import place_country
 
@@ -93,6 +93,10 @@ def _own(tok: Token) -> tuple[Coded | None, SpacySpan | None]:
             # the pair must be one term ("security forces"), not a name plus any noun
             if hit is not None and tok.text in " ".join(hit.matched).split():
                 return hit, None
+            # a generic body named by its role word ("a *militant* group")
+            role = lookup_actor(left.text) if tok.lemma_.lower() in body_heads() else None
+            if role is not None and role.kind == "role" and role.sector:
+                return role, None
     hit = lookup_actor(tok.text) or (
         lookup_actor(tok.lemma_) if tok.lemma_.lower() != tok.text.lower() else None
     )

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from dateline.codes import word_list
 from dateline.events.lexicon import Pattern, patterns_by_lemma
 
 OBJ_DEPS = frozenset({"dobj", "obj"})
@@ -49,6 +50,11 @@ LIGHT_VERBS = frozenset(
         "lodge", "file", "take", "do", "resume", "continue", "open", "pursue", "seek", "join",
     }
 )
+#: Heads that only measure their "of" phrase ("thousands of troops"), from the pattern file.
+QUANTITY_HEADS = word_list("quantity_heads")
+#: Roots of acts addressed to someone (appeals, demands): the subject of their content
+#: clause is the one addressed.
+ADDRESSED_ROOTS = frozenset({"02", "10"})
 #: Relative pronouns whose clause's subject is the noun they attach to.
 RELATIVE = frozenset({"who", "which", "that"})
 
@@ -90,7 +96,7 @@ def _pobj(prep: Token) -> Token | None:
 def _dobj(tok: Token) -> Token | None:
     objs = _children(tok, OBJ_DEPS) or _children(tok, ("oprd",))
     if objs:
-        return objs[0]
+        return measured(objs[0])
     # "the sanctions (that) X imposed on Y": the relativised noun is the object
     if (
         tok.dep_ == "relcl"
@@ -99,6 +105,24 @@ def _dobj(tok: Token) -> Token | None:
     ):
         return tok.head
     return None
+
+
+def measured(tok: Token) -> Token:
+    """What a quantity head measures ("tens of thousands *of troops*" -> troops)."""
+    for _ in range(3):
+        if tok.lemma_.lower() not in QUANTITY_HEADS and tok.lower_ not in QUANTITY_HEADS:
+            return tok
+        inner = [
+            o
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        if not inner:
+            return tok
+        tok = inner[0]
+    return tok
 
 
 def _passive(tok: Token) -> bool:
@@ -130,6 +154,9 @@ def _object_words(tok: Token) -> set[str]:
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod", "prep", "acl"):
                 tokens.extend(c.subtree)
+        if tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in LIGHT_VERBS:
+            # "launched a probe *into the fraud allegations*": the carrier's phrases
+            tokens.extend(t for c in tok.head.children if c.dep_ == "prep" for t in c.subtree)
         return _words_of(tokens)
     for c in tok.children:
         if c.dep_ in OBJECT_PHRASE_DEPS:
@@ -293,6 +320,8 @@ def carrier_verb(tok: Token, setting: bool = True) -> Token | None:
     ("said this *during talks*")."""
     head = tok.head
     carriers = LIGHT_VERBS | YIELDING_HEADS
+    if tok.dep_ == "pobj" and head.lower_ == "of" and measured(head.head) == tok:
+        tok, head = head.head, head.head.head  # "began *a week of* joint exercises"
     if tok.dep_ in OBJ_DEPS and head.lemma_.lower() in carriers:
         return head
     if (
@@ -342,6 +371,8 @@ def _arg_candidates(
     if obj is not None and not (obj.lemma_.lower() in words or obj.lower_ in words):
         out.append(obj)
     holders = [tok] + ([obj] if obj is not None else [])
+    # "massed *thousands* of troops along the border": the measuring head's phrases too
+    holders += [o for o in _children(tok, OBJ_DEPS) if o not in holders]
     for h in holders:
         for p in _preps(h):
             if p.lower_ in target_preps and p is not prep:
@@ -360,6 +391,15 @@ def _arg_candidates(
         out.extend(_for_to_subjects(h))
     # "branded *the referendum* illegal": the subject of a verbless small clause
     out.extend(_small_clause_subjects(tok))
+    if pattern.code[:2] in ADDRESSED_ROOTS:
+        # "demanded that *Belarus* release …": the one asked is the content's subject
+        out.extend(
+            k
+            for c in tok.children
+            if c.dep_ == "ccomp"
+            for k in c.children
+            if k.dep_ in ("nsubj", "nsubjpass") and k.pos_ in ("PROPN", "NOUN")
+        )
     return out
 
 
@@ -466,7 +506,23 @@ def _governor(tok: Token, matched: dict[int, tuple[Pattern, Token | None]]) -> i
             if occasion and matched[head.i][0].code[:2] != matched[tok.i][0].code[:2]:
                 return None
             return head.i
+        carried = _carried_trigger(head, cur, tok, matched)
+        if carried is not None:
+            return carried
         cur = head
+    return None
+
+
+def _carried_trigger(
+    verb: Token, via: Token, tok: Token, matched: dict[int, tuple[Pattern, Token | None]]
+) -> int | None:
+    """"launched *a probe* into the fraud allegations": a phrase on a light verb belongs to
+    the noun trigger the verb carries."""
+    if via.dep_ != "prep" or verb.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    for o in verb.children:
+        if o.dep_ in OBJ_DEPS and o.i in matched and o.i != tok.i:
+            return o.i
     return None
 
 
@@ -517,6 +573,7 @@ def find_clauses(doc: Doc) -> Iterator[Clause]:
     yielded = {
         g for i, g in gov.items() if g is not None and _yields(matched[g][0], doc[g])
     }
+    clauses: list[Clause] = []
     for i in sorted(matched):
         tok = doc[i]
         pattern, prep = matched[i]
@@ -530,7 +587,37 @@ def find_clauses(doc: Doc) -> Iterator[Clause]:
             continue
         if pattern.reverse:
             clause = _reversed(clause)
-        yield clause
+        clauses.append(clause)
+    yield from _merge_consequences(clauses)
+
+
+def _merge_consequences(clauses: list[Clause]) -> list[Clause]:
+    """"X bombed a market, *killing* 30 civilians": a participle of force that follows an
+    act of force is its consequence, not another act; its object is a target of the act."""
+    out: list[Clause] = []
+    for c in clauses:
+        act = _consequence_of(c, out)
+        if act is None:
+            out.append(c)
+        else:
+            act.targets = [*act.targets, *(t for t in c.targets if t not in act.targets)]
+    return out
+
+
+def _consequence_of(c: Clause, earlier: list[Clause]) -> Clause | None:
+    trig = c.trigger
+    if trig.dep_ != "advcl" or trig.tag_ != "VBG" or not _force(c.pattern.code):
+        return None
+    head = trig.head
+    for act in earlier:
+        t = act.trigger
+        if _force(act.pattern.code) and (t == head or (t.head == head and t.dep_ in OBJ_DEPS)):
+            return act
+    return None
+
+
+def _force(code: str) -> bool:
+    return code[:2] in ("18", "19", "20")
 
 
 def _clause(tok: Token, pattern: Pattern, prep: Token | None, trig: set[int]) -> Clause | None:

@@ -283,8 +283,10 @@ class ActorResolver:
             found = self.sides(parse, sent, cand, behind=behind or party)
             placed = [t for t in found if known(t.actor) and not _pronoun_owned_role(t)]
             if placed and len(placed) == len(found):
-                if all(_own_possessive(t, own) for t in placed):
-                    continue  # "offered *his* vision …": the source's own, not a party
+                if all(_own_possessive(t, own) or _own_anaphor(t, own) for t in placed):
+                    # "offered *his* vision …", "allow observers into *the country*": the
+                    # source's own, not a party
+                    continue
                 return placed
             author = self._act_author(cand) if cand.pos_ == "NOUN" else None
             if author is not None:
@@ -320,6 +322,17 @@ def _own_possessive(side: Side, own: frozenset[str]) -> bool:
         tok is not None
         and tok.dep_ == "poss"
         and tok.pos_ == "PRON"
+        and side.actor is not None
+        and side.actor.code in own
+    )
+
+
+def _own_anaphor(side: Side, own: frozenset[str]) -> bool:
+    """"the country" standing for the source itself."""
+    tok = side.token
+    return (
+        tok is not None
+        and _is_country_anaphor(tok)
         and side.actor is not None
         and side.actor.code in own
     )
@@ -482,5 +495,15 @@ def actors_behind(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "by", "with", "against", "on", "to"):
             out += [o for o in c.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN")]
+    # "the talks *proposed by X*", "abuses *committed by X*"
+    out += [
+        o
+        for c in tok.children
+        if c.dep_ == "acl" and c.tag_ == "VBN"
+        for a in c.children
+        if a.dep_ == "agent"
+        for o in a.children
+        if o.dep_ == "pobj"
+    ]
     out += [c for c in tok.children if c.dep_ == "compound" and c not in out]
     return out

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from dateline.document import Document, Parse
 from dateline.events.clauses import Clause, find_clauses
-from dateline.events.lexicon import plover_for, trigger_cues
+from dateline.events.lexicon import lookup_actor, plover_for, trigger_cues
 from dateline.events.location import (
     dateline_location,
     is_state,
@@ -294,11 +296,24 @@ def _attacked_place(
         return None
     if not is_place_noun(clause.targets[0]):
         return None
+    owner = _owner_country(clause.targets[0])
+    if owner is not None:
+        return EventActor(name=None, code=owner, country=owner)  # "Armenian positions"
     country = place if is_state(place) else None
     if country is None and len(sources) == 1 and sources[0].actor is not None:
         own = sources[0].actor.country
         country = own if is_state(own) else None
     return EventActor(name=None, code=country, country=country) if country else None
+
+
+def _owner_country(tok: Token) -> str | None:
+    """The country a place noun's adjective names ("*Russian* positions")."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound"):
+            hit = lookup_actor(c.text)
+            if hit is not None and hit.kind == "country" and is_state(hit.country):
+                return hit.country
+    return None
 
 
 def _away(host: EventActor | None, visitor: Actor | None) -> EventActor | None:
