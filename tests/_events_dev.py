@@ -26,6 +26,8 @@ SCORER = SHARED / "eval" / "score.py"
 EXAMPLE = SHARED / "examples" / "lavrov-vienna.txt"
 EXPECTED = SHARED / "examples" / "lavrov-vienna.expected.json"
 SUITE = HERE / "suites" / "cameo_suite.jsonl"
+#: 60 sentences a helper wrote without seeing the coder's output (see the README).
+BLIND = HERE / "suites" / "cameo_blind.jsonl"
 
 ORDER = ["clean", "dateline", "sentences", "parse", "entities", "quotes", "actors", "events"]
 #: Stages the events need; "entities" and "quotes" are used when they exist.

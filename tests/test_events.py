@@ -436,3 +436,34 @@ def test_an_absolute_with_clause_is_an_act_of_its_own() -> None:
     assert ("160", "AFR", "BFA") in [
         (e.cameo, e.source.country, e.target.country if e.target else None) for e in evs
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        # the measured phrase is the object, and the measuring head's phrases still count
+        ("Iran massed thousands of soldiers along its frontier with Iraq.", ("154", "IRN", "IRQ")),
+        # a light verb's phrase belongs to the noun it carries
+        ("Kenyan police opened a probe into the bribery allegations.", ("091", "KENCOP", None)),
+        # the agent of a participle stands behind the act
+        ("Bolivia refused to attend the talks proposed by Chile.", ("125", "BOL", "CHL")),
+        # the one addressed is the subject of the demanded content
+        ("The Latvian government demanded that Russia free the detained sailors.",
+         ("1053", "LVAGOV", "RUS")),
+        # a place noun's country adjective names the target
+        ("Ethiopian artillery shelled Eritrean positions overnight.", ("194", "ETHMIL", "ERI")),
+        # a generic body takes its role word's role
+        ("A Malian militant group carried out a car bombing.", ("1832", "MLIREB", None)),
+    ],
+)
+def test_argument_structure(text: str, triple: tuple[str, str, str | None]) -> None:
+    _, evs = _events(text)
+    assert triple in _triples(evs), _triples(evs)
+
+
+def test_a_force_participle_is_the_consequence_of_the_act() -> None:
+    _, evs = _events(
+        "A Malian militant group carried out a car bombing in Gao, killing twelve soldiers."
+    )
+    assert [e.cameo for e in evs] == ["1832"]
+    assert evs[0].target is not None and evs[0].target.code is not None

@@ -1,9 +1,11 @@
 """Quality floors for event coding, measured with ../shared/eval/score.py.
 
 Floors sit a little under what was measured, so quality can only go up:
-dev gold (36 articles): plover+actors F1 0.657 (P 0.571, R 0.774), plover F1 0.775
-(P 0.717, R 0.843); project suite (tests/suites/cameo_suite.jsonl, 215 sentences):
-root F1 0.983 (P 0.995, R 0.971), code+actors F1 0.841. The dev figures also depend
+dev gold (36 articles): plover+actors F1 0.680 (P 0.588, R 0.806), plover F1 0.786
+(P 0.721, R 0.863); project suite (tests/suites/cameo_suite.jsonl, 215 sentences):
+root F1 0.983 (P 0.995, R 0.971), code+actors F1 0.856; blind batch
+(tests/suites/cameo_blind.jsonl, 60 sentences): root F1 0.963, code 0.926, code+actors 0.704
+(0.843 / 0.726 / 0.510 when first scored, before any fix). The dev figures also depend
 on the entities and quotes stages (speakers, coreference), so their floor has room.
 """
 
@@ -14,6 +16,7 @@ import json
 import pytest
 
 from _events_dev import (
+    BLIND,
     DEV_GOLD,
     EXAMPLE,
     EXPECTED,
@@ -33,9 +36,9 @@ needs_shared = pytest.mark.skipif(
 @needs_shared
 def test_dev_gold_floors() -> None:
     res = score_dev()
-    assert res["plover+actors"]["f1"] >= 0.63, res
-    assert res["plover+actors"]["precision"] >= 0.54, res
-    assert res["plover"]["f1"] >= 0.75, res
+    assert res["plover+actors"]["f1"] >= 0.65, res
+    assert res["plover+actors"]["precision"] >= 0.55, res
+    assert res["plover"]["f1"] >= 0.76, res
     assert res["plover"]["precision"] >= 0.68, res
 
 
@@ -46,7 +49,16 @@ def test_suite_floors() -> None:
     assert res["root"]["f1"] >= 0.96, res
     assert res["root"]["recall"] >= 0.95, res
     assert res["root"]["precision"] >= 0.98, res
-    assert res["code+actors"]["f1"] >= 0.83, res
+    assert res["code+actors"]["f1"] >= 0.84, res
+
+
+@pytest.mark.skipif(not BLIND.exists(), reason="blind batch missing")
+def test_blind_batch_floors() -> None:
+    # scored before any fix on it: root F1 0.843, code 0.726, code+actors 0.510
+    res = score_suite(BLIND)
+    assert res["root"]["f1"] >= 0.94, res
+    assert res["code"]["f1"] >= 0.90, res
+    assert res["code+actors"]["f1"] >= 0.68, res
 
 
 def _accepted(ev: dict) -> set[str]:
