@@ -201,3 +201,12 @@ def test_a_spokesman_speaks_for_the_role_before_him(text: str, phrase: str, code
     _offsets_hold(r)
     actor = next(a for a in r.actors if any(phrase in m.text for m in a.mentions))
     assert actor.code == code
+
+
+def test_joined_country_adjectives_give_one_actor_each() -> None:
+    r = run_text("The Polish and Lithuanian armies held joint exercises near the border.")
+    _offsets_hold(r)
+    codes = sorted(a.code or "" for a in r.actors if "armies" in a.name)
+    assert codes == ["LTUMIL", "POLMIL"]
+    ev = [(e.source.code, e.target.code if e.target else None) for e in r.events]
+    assert ("POLMIL", "LTUMIL") in ev

@@ -166,6 +166,37 @@ def _left_modifiers(head: Token) -> list[Token]:
     ]
 
 
+def joined_variants(doc: SpacySpan, pc: PhraseCode) -> list[PhraseCode]:
+    """The other parties of a phrase whose country adjectives are joined ("the French *and
+    Indian* navies", "Russian *and American* military"): one coding per further country,
+    same span and role."""
+    if pc.kind == "person" or not pc.country or not pc.sector:
+        return []
+    head = doc.doc[pc.head]
+    out: list[PhraseCode] = []
+    seen = {pc.country}
+    for adj in (c for c in head.children if c.dep_ in ("amod", "compound")):
+        for other in (c for c in adj.subtree if c.dep_ == "conj" and c.head.i != head.i):
+            hit = lookup_actor(other.text)
+            if hit is None or hit.kind != "country" or not hit.country or hit.country in seen:
+                continue
+            seen.add(hit.country)
+            out.append(
+                PhraseCode(
+                    head=pc.head,
+                    start=pc.start,
+                    end=pc.end,
+                    code=hit.country + pc.sector,
+                    country=hit.country,
+                    sector=pc.sector,
+                    kind=pc.kind,
+                    name=f"{other.text} {head.text}",
+                    role=pc.role,
+                )
+            )
+    return out
+
+
 def _deed_author(adj: Token) -> bool:
     """A country adjective on a noun of a state's deed names who acted ("the *Israeli*
     strike", "the *Russian* decision"); on other nouns ("Russian territory") nobody."""

@@ -25,6 +25,15 @@ class ActorIndex:
                 best = (end - start, aid)
         return best[1] if best else None
 
+    def actors_at(self, sent: int, tok: int) -> list[str]:
+        """Every actor of the innermost phrase containing ``tok`` (joined parties of one
+        phrase, "the French and Indian navies", share it), first registered first."""
+        spans = [(e - s, aid) for s, e, _h, aid in self.tokens.get(sent, ()) if s <= tok < e]
+        if not spans:
+            return []
+        inner = min(n for n, _ in spans)
+        return [aid for n, aid in spans if n == inner]
+
 
 SCRATCH_KEY = "actor_index"
 

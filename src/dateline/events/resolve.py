@@ -205,6 +205,11 @@ class ActorResolver:
                     if o.dep_ == "pobj":
                         heads.extend(_conjuncts(o))
         found = [self.resolve(parse, sent, h) for h in heads]
+        # "the French and Indian navies": one phrase, several parties
+        for h in heads:
+            for aid in self.index.actors_at(sent, h.i)[1:]:
+                if aid in self.by_id:
+                    found.append(Side(self.by_id[aid], h, True))
         if behind and len(found) == 1 and found[0].actor is None and tok.pos_ == "NOUN":
             # "the decision of President X", "Russia's actions": the actor behind an act
             for inner in actors_behind(tok):

@@ -24,7 +24,7 @@ from dateline.codes import (
     load_actor_dictionary,
 )
 from dateline.document import Document, Parse
-from dateline.events.actorcode import NO_COUNTRY, PhraseCode, phrase_heads
+from dateline.events.actorcode import NO_COUNTRY, PhraseCode, joined_variants, phrase_heads
 from dateline.events.index import actor_index
 from dateline.events.lexicon import lookup_actor
 from dateline.events.location import HOME_COUNTRY, dateline_location, is_state
@@ -250,6 +250,8 @@ class ActorsStage(Stage):
                 actor = self._place(doc, reg, parse, pc)
                 if actor is not None:
                     index.add(i, pc, actor.id)
+                    for other in joined_variants(parse.doc, pc):
+                        index.add(i, other, self._joined(doc, reg, parse, other).id)
         self._surname_mentions(doc, reg)
         for a in reg.actors:
             if a.kind == "person":
@@ -263,6 +265,24 @@ class ActorsStage(Stage):
             a = by_id.get(q.speaker_id or "")
             if a is not None and a.code and not q.speaker_code:
                 q.speaker_code = a.code
+
+    def _joined(self, doc: Document, reg: _Registry, parse: Parse, pc: PhraseCode) -> Actor:
+        """A further party of a joined phrase ("… *and Indian* navies"): its own actor,
+        sharing the phrase's mention."""
+        span = token_span(doc, parse, pc.start, pc.end)
+        actor = reg.same_body(pc.code or "", pc.kind, pc.name)
+        if actor is None:
+            actor = Actor(
+                id=reg.new_id(),
+                name=pc.name,
+                kind=pc.kind,
+                code=pc.code,
+                country=pc.country,
+                role=pc.role,
+            )
+            reg.actors.append(actor)
+        _add_mention(actor, Mention(span.text, span.start, span.end))
+        return actor
 
     def _place(self, doc: Document, reg: _Registry, parse: Parse, pc: PhraseCode) -> Actor | None:
         span = token_span(doc, parse, pc.start, pc.end)
