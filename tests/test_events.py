@@ -467,3 +467,27 @@ def test_a_force_participle_is_the_consequence_of_the_act() -> None:
     )
     assert [e.cameo for e in evs] == ["1832"]
     assert evs[0].target is not None and evs[0].target.code is not None
+
+
+def test_a_reduced_relative_is_not_the_subjects_act() -> None:
+    _, evs = _events(
+        "Jordan's prime minister condemned the raid and accused Israel of violating the "
+        "ceasefire agreed last year."
+    )
+    assert "030" not in [e.cameo for e in evs]
+    assert ("112", "JORGOV", "ISR") in _triples(evs)
+
+
+def test_an_unaddressed_warning_is_no_threat() -> None:
+    _, evs = _events("Officials in Ankara warned that the death toll was likely to rise.")
+    assert evs == []
+    _, evs = _events("Turkey warned Greece against any new drilling near the islands.")
+    assert [e.cameo[:2] for e in evs] == ["13"]
+
+
+def test_rejecting_the_charge_targets_its_author() -> None:
+    _, evs = _events(
+        "Armenia accused Azerbaijan of shelling border villages. "
+        "Azerbaijan rejected the charge on Tuesday."
+    )
+    assert ("120", "AZE", "ARM") in _triples(evs)

@@ -32,6 +32,7 @@ _FIELDS = frozenset(
         "modal_code",
         "irregular_code",
         "reverse",
+        "needs_target",
         "note",
     }
 )
@@ -52,6 +53,7 @@ class VerbPattern:
     modal_code: str | None = None
     irregular_code: str | None = None
     reverse: bool = False
+    needs_target: bool = False
     note: str = ""
     order: int = 0  # position in the file: breaks ties between equally specific entries
     # object words with their singular forms, so that lemmas ("talk") and surface words
@@ -181,6 +183,7 @@ def _pattern_from(
         modal_code=item.get("modal_code"),
         irregular_code=item.get("irregular_code"),
         reverse=bool(item.get("reverse", False)),
+        needs_target=bool(item.get("needs_target", False)),
         note=str(item.get("note", "")),
         order=order,
         any_forms=_forms(object_any),

@@ -275,7 +275,7 @@ def _verb_subject(tok: Token, depth: int = 0) -> Token | None:
         return s
     if depth > 3:
         return None
-    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and _coordinated(tok):
         return _verb_subject(tok.head, depth + 1)
     if tok.dep_ == "xcomp":
         # "X is expected to sign": a passive raising verb's subject is the complement's
@@ -283,11 +283,22 @@ def _verb_subject(tok: Token, depth: int = 0) -> Token | None:
         if raised and not _children(tok.head, SUBJ_DEPS):
             return raised[0]
         return _verb_subject(tok.head, depth + 1)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.dep_ != "ROOT":
+        # "the ceasefire *agreed* last year": a reduced passive (unless the parser hung
+        # the main verb on its subject: "A commander *threatened* on Saturday to …")
+        return _agent(tok)
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and not _passive(tok):
         return tok.head
     if tok.dep_ == "advcl" and tok.tag_ == "VBG":
         return _verb_subject(tok.head, depth + 1)
     return None
+
+
+def _coordinated(tok: Token) -> bool:
+    """A conjunct with "and", "but" or a comma before it; the parser also attaches
+    reduced relatives as conjuncts ("violating the ceasefire *agreed* last year")."""
+    lo, hi = sorted((tok.head.i, tok.i))
+    return any(t.pos_ == "CCONJ" or t.is_punct for t in tok.doc[lo + 1 : hi])
 
 
 def _noun_source(tok: Token, consult: bool = False) -> Token | None:

@@ -41,6 +41,8 @@ class Pattern:
     reverse: bool = False
     order: int = 0
     object_none: frozenset[str] = frozenset()
+    #: the event is coded only when the clause names a target ("warned *X* that …")
+    needs_target: bool = False
     #: the dictionary's own entry, whose ``matches`` decides (kept in step with the file)
     raw: Any = field(default=None, compare=False, repr=False)
 
@@ -144,6 +146,7 @@ def to_pattern(raw: Any, order: int = 0) -> Pattern | None:
         reverse=bool(_first(d, "reverse")),
         order=order,
         object_none=_words(_first(d, "object_none")),
+        needs_target=bool(_first(d, "needs_target")),
         raw=None if isinstance(raw, Mapping) else raw,
     )
 

@@ -119,7 +119,9 @@ class EventsStage(Stage):
         if not targets and code[:2] in TARGET_ROOTS:
             # "France and the US had cancelled their aid": to the story's own country
             targets = _home_party(doc, sources)
-        if not targets and not _complete_alone(code, sources, doc, place):
+        if not targets and (
+            clause.pattern.needs_target or not _complete_alone(code, sources, doc, place)
+        ):
             return []  # the event needs a party the clause does not name
         if not targets and _named_in_passing(clause):
             return []
