@@ -210,3 +210,10 @@ def test_joined_country_adjectives_give_one_actor_each() -> None:
     assert codes == ["LTUMIL", "POLMIL"]
     ev = [(e.source.code, e.target.code if e.target else None) for e in r.events]
     assert ("POLMIL", "LTUMIL") in ev
+
+
+def test_a_strong_role_before_a_named_leader_decides() -> None:
+    r = run_text("Opposition leader Tamar Gelashvili welcomed the court ruling on Monday.")
+    _offsets_hold(r)
+    person = _by_name(r, "Tamar Gelashvili")
+    assert person.code is not None and person.code.endswith("OPP")

@@ -22,6 +22,7 @@ from dateline.codes import (
     leader_by_surname,
     leader_code,
     load_actor_dictionary,
+    weak_role_words,
 )
 from dateline.document import Document, Parse
 from dateline.events.actorcode import NO_COUNTRY, PhraseCode, joined_variants, phrase_heads
@@ -182,6 +183,11 @@ def _place_known_leader(actor: Actor) -> None:
     actor.code, actor.country = hit.code, hit.country
 
 
+def _weak_role(actor: Actor) -> bool:
+    """A person known only by a weak role word ("leader", "official")."""
+    return (actor.role or "").lower() in weak_role_words()
+
+
 def _is_group(actor: Actor) -> bool:
     """An armed or political group of the dictionary ("ISIS", "Hamas"), which no
     story's home country owns."""
@@ -310,6 +316,10 @@ class ActorsStage(Stage):
             if known.kind == "person" == pc.kind and pc.country and pc.code:
                 # the phrase itself places the person ("his British counterpart X")
                 known.code, known.country = pc.code, pc.country
+            elif known.kind == "person" == pc.kind and pc.code and _weak_role(known):
+                # "*Opposition* leader X": the phrase's strong role beats a bare "leader"
+                known.code = (known.country or NO_COUNTRY) + (pc.sector or "")
+                known.role = pc.role or known.role
             elif (known.code or "").startswith(NO_COUNTRY) and pc.country and pc.code:
                 # "Police in Lagos": the phrase places a role an earlier stage left unplaced
                 known.code, known.country = pc.code, pc.country
