@@ -101,6 +101,23 @@ class _Registry:
                 return a
         return None
 
+    def body(self, pc: PhraseCode, mention: Mention) -> Actor:
+        """The body (country, organisation, group) a coded phrase names, new or known,
+        with this mention added."""
+        actor = self.same_body(pc.code or "", pc.kind, pc.name)
+        if actor is None:
+            actor = Actor(
+                id=self.new_id(),
+                name=pc.name,
+                kind=pc.kind,
+                code=pc.code,
+                country=pc.country,
+                role=pc.role,
+            )
+            self.actors.append(actor)
+        _add_mention(actor, mention)
+        return actor
+
     def recent_person(self, before: int, role: str | None) -> Actor | None:
         """The person mentioned last before ``before`` (with ``role`` when given)."""
         best: tuple[int, Actor] | None = None
@@ -276,19 +293,7 @@ class ActorsStage(Stage):
         """A further party of a joined phrase ("… *and Indian* navies"): its own actor,
         sharing the phrase's mention."""
         span = token_span(doc, parse, pc.start, pc.end)
-        actor = reg.same_body(pc.code or "", pc.kind, pc.name)
-        if actor is None:
-            actor = Actor(
-                id=reg.new_id(),
-                name=pc.name,
-                kind=pc.kind,
-                code=pc.code,
-                country=pc.country,
-                role=pc.role,
-            )
-            reg.actors.append(actor)
-        _add_mention(actor, Mention(span.text, span.start, span.end))
-        return actor
+        return reg.body(pc, Mention(span.text, span.start, span.end))
 
     def _place(self, doc: Document, reg: _Registry, parse: Parse, pc: PhraseCode) -> Actor | None:
         span = token_span(doc, parse, pc.start, pc.end)
@@ -352,19 +357,7 @@ class ActorsStage(Stage):
                 return person
         if not pc.code:
             return None
-        actor = reg.same_body(pc.code, pc.kind, pc.name)
-        if actor is None:
-            actor = Actor(
-                id=reg.new_id(),
-                name=pc.name,
-                kind=pc.kind,
-                code=pc.code,
-                country=pc.country,
-                role=pc.role,
-            )
-            reg.actors.append(actor)
-        _add_mention(actor, mention)
-        return actor
+        return reg.body(pc, mention)
 
     def _unparsed_countries(self, doc: Document, reg: _Registry) -> Counter[str]:
         """Countries named in sentences that were not parsed: country names become
