@@ -491,3 +491,15 @@ def test_rejecting_the_charge_targets_its_author() -> None:
         "Azerbaijan rejected the charge on Tuesday."
     )
     assert ("120", "AZE", "ARM") in _triples(evs)
+
+
+def test_mediation_without_a_named_party_is_in_the_home_country() -> None:
+    text = (
+        "BAMAKO, 2 March. Soldiers arrested Mali's prime minister on Monday. "
+        "Mali's army said the government had failed. "
+        "Envoys of the African Union arrived on Tuesday and mediated between the sides."
+    )
+    _, evs = _events(text)
+    assert ("045", "AFR", "MLI") in [
+        (e.cameo, e.source.country, e.target.country if e.target else None) for e in evs
+    ], _triples(evs)

@@ -48,6 +48,8 @@ NO_COUNTRY = "---"
 VISIT = "042"
 #: Roots whose events always have a target (provide aid, reduce relations).
 TARGET_ROOTS = frozenset({"07", "16"})
+#: Mediation, which is always in someone's conflict (intent to mediate, mediating).
+MEDIATION = frozenset({"039", "045"})
 #: A bare public statement, and the intent to meet (both need more than a source).
 STATEMENT = "010"
 MEET_INTENT = "036"
@@ -116,8 +118,9 @@ class EventsStage(Stage):
         modality = modality_of(trig)
         irregular = all(_irregular(s.actor) for s in sources)
         code = clause.pattern.code_for(modal=modality is not None, irregular=irregular)
-        if not targets and code[:2] in TARGET_ROOTS:
-            # "France and the US had cancelled their aid": to the story's own country
+        if not targets and (code[:2] in TARGET_ROOTS or code in MEDIATION):
+            # "France and the US had cancelled their aid", "… helped with negotiations":
+            # to or in the story's own country
             targets = _home_party(doc, sources)
         if not targets and (
             clause.pattern.needs_target or not _complete_alone(code, sources, doc, place)
