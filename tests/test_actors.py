@@ -210,6 +210,9 @@ def test_joined_country_adjectives_give_one_actor_each() -> None:
     assert codes == ["LTUMIL", "POLMIL"]
     ev = [(e.source.code, e.target.code if e.target else None) for e in r.events]
     assert ("POLMIL", "LTUMIL") in ev
+    r = run_text("The heads of the Hungarian and Slovak foreign ministries met in Komarno.")
+    ev = [(e.source.code, e.target.code if e.target else None) for e in r.events]
+    assert ("HUNGOV", "SVKGOV") in ev and ("SVKGOV", "HUNGOV") in ev, ev
 
 
 def test_a_strong_role_before_a_named_leader_decides() -> None:

@@ -175,7 +175,10 @@ def joined_variants(doc: SpacySpan, pc: PhraseCode) -> list[PhraseCode]:
     head = doc.doc[pc.head]
     out: list[PhraseCode] = []
     seen = {pc.country}
-    for adj in (c for c in head.children if c.dep_ in ("amod", "compound")):
+    # "the *French and Indian* navies", "the heads of *Russian and Ukrainian* administrations"
+    holders = [head, *(o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj")]
+    for adj in (c for h in holders for c in h.children if c.dep_ in ("amod", "compound")):
         for other in (c for c in adj.subtree if c.dep_ == "conj" and c.head.i != head.i):
             hit = lookup_actor(other.text)
             if hit is None or hit.kind != "country" or not hit.country or hit.country in seen:
