@@ -503,3 +503,27 @@ def test_mediation_without_a_named_party_is_in_the_home_country() -> None:
     assert ("045", "AFR", "MLI") in [
         (e.cameo, e.source.country, e.target.country if e.target else None) for e in evs
     ], _triples(evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        # the lemmatizer reads "staged" as "stag": the written form still names the carrier,
+        # and the carrier's "against" phrase names the target
+        ("Chilean unions staged a general strike against the Chilean government's budget.",
+         ("143", "CHLLAB", "CHLGOV")),
+        # a to-infinitive parsed as an adverbial clause is still the complement
+        ("Ottawa threatened on Monday to impose sanctions on Caracas.", ("1312", "CAN", "VEN")),
+    ],
+)
+def test_parser_slips(text: str, triple: tuple[str, str, str | None]) -> None:
+    _, evs = _events(text)
+    assert triple in _triples(evs), _triples(evs)
+
+
+def test_a_purpose_infinitive_is_not_the_content() -> None:
+    _, evs = _events(
+        "President Lula called Chilean President Gabriel Boric on Monday to offer "
+        "condolences for the terrorist attack."
+    )
+    assert [e.cameo for e in evs][:1] == ["041"], _triples(evs)

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from dateline.codes import word_list
+from dateline.codes import word_forms, word_list
 from dateline.events.lexicon import Pattern, patterns_by_lemma
 
 OBJ_DEPS = frozenset({"dobj", "obj"})
@@ -107,6 +108,19 @@ def _dobj(tok: Token) -> Token | None:
     return None
 
 
+def _lemma_in(tok: Token, lemmas: frozenset[str]) -> bool:
+    """Whether ``tok``'s lemma is one of ``lemmas``, also when the lemmatizer got it wrong
+    ("staged" -> "stag"): its written form is then an inflection of one of them."""
+    if tok.lemma_.lower() in lemmas:
+        return True
+    return bool(_forms_of(lemmas).get(tok.lower_))
+
+
+@lru_cache(maxsize=8)
+def _forms_of(lemmas: frozenset[str]) -> dict[str, str]:
+    return {f: lemma for lemma in lemmas for f in word_forms(lemma)}
+
+
 def measured(tok: Token) -> Token:
     """What a quantity head measures ("tens of thousands *of troops*" -> troops)."""
     for _ in range(3):
@@ -139,7 +153,11 @@ def _words_of(tokens: list[Token]) -> set[str]:
 
 def _xcomps(tok: Token) -> list[Token]:
     """Infinitive or -ing complements of ``tok`` ("offered … to coordinate", "stop attacking")."""
-    out = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    out = [
+        c
+        for c in tok.children
+        if (c.dep_ in ("xcomp", "ccomp") or _bare_infinitive(c)) and c.pos_ in ("VERB", "AUX")
+    ]
     for obj in _children(tok, OBJ_DEPS):
         out.extend(c for c in obj.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
     for prep in _preps(tok):
@@ -154,16 +172,31 @@ def _object_words(tok: Token) -> set[str]:
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod", "prep", "acl"):
                 tokens.extend(c.subtree)
-        if tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in LIGHT_VERBS:
+        if tok.dep_ in OBJ_DEPS and _lemma_in(tok.head, LIGHT_VERBS):
             # "launched a probe *into the fraud allegations*": the carrier's phrases
             tokens.extend(t for c in tok.head.children if c.dep_ == "prep" for t in c.subtree)
         return _words_of(tokens)
     for c in tok.children:
-        if c.dep_ in OBJECT_PHRASE_DEPS:
+        if c.dep_ in OBJECT_PHRASE_DEPS or _bare_infinitive(c):
             tokens.extend(c.subtree)
     if tok.dep_ == "relcl":
         tokens.extend(t for t in tok.head.subtree if t.i < tok.i)
     return _words_of(tokens)
+
+
+def _bare_infinitive(tok: Token) -> bool:
+    """"threatened on Thursday *to impose* …": a to-infinitive the parser attached as an
+    adverbial clause (no subject, no "in order") is the verb's complement."""
+    if tok.dep_ != "advcl" or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(tok.children)
+    if _children(tok.head, (*OBJ_DEPS, "oprd", "dative")):
+        return False  # "called X on Friday *to offer* condolences": a purpose, not content
+    return (
+        any(k.dep_ == "aux" and k.lower_ == "to" for k in kids)
+        and not any(k.dep_ in ("nsubj", "nsubjpass", "mark") for k in kids)
+        and not any(t.lower_ == "order" for t in tok.doc[max(tok.i - 3, 0) : tok.i])
+    )
 
 
 def _attached_preps(tok: Token) -> list[Token]:
@@ -333,12 +366,12 @@ def carrier_verb(tok: Token, setting: bool = True) -> Token | None:
     carriers = LIGHT_VERBS | YIELDING_HEADS
     if tok.dep_ == "pobj" and head.lower_ == "of" and measured(head.head) == tok:
         tok, head = head.head, head.head.head  # "began *a week of* joint exercises"
-    if tok.dep_ in OBJ_DEPS and head.lemma_.lower() in carriers:
+    if tok.dep_ in OBJ_DEPS and _lemma_in(head, carriers):
         return head
     if (
         tok.dep_ == "pobj"
         and head.head.pos_ in ("VERB", "ADJ")
-        and head.head.lemma_.lower() in carriers
+        and _lemma_in(head.head, carriers)
     ):
         return head.head
     if (
@@ -460,7 +493,7 @@ def _target_candidates(tok: Token, pattern: Pattern, prep: Token | None) -> list
         ]
     out = _arg_candidates(tok, pattern, prep)
     for comp in _xcomps(tok):
-        if comp.dep_ in ("xcomp", "acl", "pcomp"):
+        if comp.dep_ in ("xcomp", "acl", "pcomp") or _bare_infinitive(comp):
             out.extend(_arg_candidates(comp, pattern, None, complement=True))
     seen: set[int] = set()
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
@@ -478,6 +511,11 @@ def _noun_targets(tok: Token, pattern: Pattern, prep: Token | None) -> list[Toke
             continue
         if p.lower_ in (*TARGET_PREPS, "of"):
             out.extend(_pobjs(p))
+    if tok.dep_ in OBJ_DEPS and _lemma_in(tok.head, LIGHT_VERBS):
+        # "staged a strike *against the government's cuts*": the carrier's phrases
+        for p in _preps(tok.head):
+            if p.lower_ in TARGET_PREPS and not (consult and p.lower_ in CONSULT_TOPIC_PREPS):
+                out.extend(o for o in _pobjs(p) if o.ent_type_ not in ("DATE", "TIME"))
     return out
 
 
@@ -510,7 +548,9 @@ def _governor(tok: Token, matched: dict[int, tuple[Pattern, Token | None]]) -> i
     occasion = False
     for _ in range(5):
         dep, head = cur.dep_, cur.head
-        if head is cur or (dep not in GOVERNED_DEPS and not _for_to_clause(cur)):
+        if head is cur or (
+            dep not in GOVERNED_DEPS and not _for_to_clause(cur) and not _bare_infinitive(cur)
+        ):
             return None
         occasion = occasion or (dep == "pobj" and head.lower_ in OCCASION_PREPS)
         if head.i in matched:
@@ -529,7 +569,7 @@ def _carried_trigger(
 ) -> int | None:
     """"launched *a probe* into the fraud allegations": a phrase on a light verb belongs to
     the noun trigger the verb carries."""
-    if via.dep_ != "prep" or verb.lemma_.lower() not in LIGHT_VERBS:
+    if via.dep_ != "prep" or not _lemma_in(verb, LIGHT_VERBS):
         return None
     for o in verb.children:
         if o.dep_ in OBJ_DEPS and o.i in matched and o.i != tok.i:
