@@ -527,3 +527,42 @@ def test_a_purpose_infinitive_is_not_the_content() -> None:
         "condolences for the terrorist attack."
     )
     assert [e.cameo for e in evs][:1] == ["041"], _triples(evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        # a conditional is no act; the threat is aimed at the condition's actor
+        ("'If Azerbaijan attacks our villages, we will respond with force,' the Armenian "
+         "foreign minister said.", ("138", "ARMGOV", "AZE")),
+        # "she" can stand for an official named by office alone
+        ("The Spanish foreign minister arrived in Rabat on Monday. Hours later she "
+         "condemned Algeria's decision as hasty.", ("111", "ESPGOV", "DZA")),
+        # joined parties exchanging fire act on each other
+        ("Thai and Cambodian troops exchanged gunfire near the temple.",
+         ("193", "KHMMIL", "THAMIL")),
+        # a thing moved in the passive goes to the target
+        ("Blankets were airlifted to Libya by the Italian air force.", ("073", "ITAMIL", "LBY")),
+        # a body of an organisation is the organisation
+        ("A European Union commission launched an inquiry into alleged fraud committed by "
+         "Maltese officials.", ("091", "EUR", "MLTGOV")),
+        # denying a deed is denying responsibility
+        ("The Rwandan army denied that its soldiers had shelled the border town.",
+         ("016", "RWAMIL", None)),
+        # "we are prepared to sit down with X": intent to meet, by the speaker
+        ("'We are prepared to sit down with Seoul,' the North Korean envoy said.",
+         ("036", "PRKGOV", "KOR")),
+    ],
+)
+def test_more_structure(text: str, triple: tuple[str, str, str | None]) -> None:
+    _, evs = _events(text)
+    assert triple in _triples(evs), _triples(evs)
+
+
+def test_the_condition_itself_is_not_coded() -> None:
+    _, evs = _events(
+        "'If Azerbaijan attacks our villages, we will respond with force,' the Armenian "
+        "foreign minister said."
+    )
+    assert all(e.cameo[:2] != "19" or e.modality for e in evs), _triples(evs)
+    assert not [e for e in evs if e.source.country == "AZE"]

@@ -22,6 +22,7 @@ from dateline.codes.actors import (
     country_of,
     international_modifiers,
     load_actor_dictionary,
+    person_roles,
     role_words,
     weak_role_words,
 )
@@ -87,6 +88,7 @@ __all__ = [
     "modality_words",
     "negation_words",
     "pattern_index",
+    "person_roles",
     "place_nouns",
     "plover_for",
     "plover_type",

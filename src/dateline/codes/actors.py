@@ -358,3 +358,11 @@ def body_heads() -> frozenset[str]:
     group", "an *opposition* movement")."""
     words = read_data_yaml("actors.yaml").get("body_heads", []) or []
     return frozenset(str(w).lower() for w in words)
+
+
+@lru_cache(maxsize=1)
+def person_roles() -> frozenset[str]:
+    """Offices one person holds ("minister", "president"): a role phrase headed by one
+    names a single official, whom "he" or "she" can stand for."""
+    words = read_data_yaml("actors.yaml").get("person_roles", []) or []
+    return frozenset(str(w).lower() for w in words)

@@ -33,6 +33,7 @@ _FIELDS = frozenset(
         "irregular_code",
         "reverse",
         "needs_target",
+        "mutual",
         "note",
     }
 )
@@ -54,6 +55,7 @@ class VerbPattern:
     irregular_code: str | None = None
     reverse: bool = False
     needs_target: bool = False
+    mutual: bool = False
     note: str = ""
     order: int = 0  # position in the file: breaks ties between equally specific entries
     # object words with their singular forms, so that lemmas ("talk") and surface words
@@ -184,6 +186,7 @@ def _pattern_from(
         irregular_code=item.get("irregular_code"),
         reverse=bool(item.get("reverse", False)),
         needs_target=bool(item.get("needs_target", False)),
+        mutual=bool(item.get("mutual", False)),
         note=str(item.get("note", "")),
         order=order,
         any_forms=_forms(object_any),

@@ -97,6 +97,12 @@ def _own(tok: Token) -> tuple[Coded | None, SpacySpan | None]:
             role = lookup_actor(left.text) if tok.lemma_.lower() in body_heads() else None
             if role is not None and role.kind == "role" and role.sector:
                 return role, None
+        if left.dep_ == "compound" and tok.lemma_.lower() in body_heads():
+            # "a *United Nations* commission": a body of the organisation
+            ent = entity_of(left)
+            org = lookup_actor(ent.text if ent is not None else left.text)
+            if org is not None and org.kind == "organisation" and org.code:
+                return org, None
     hit = lookup_actor(tok.text) or (
         lookup_actor(tok.lemma_) if tok.lemma_.lower() != tok.text.lower() else None
     )
@@ -178,7 +184,7 @@ def joined_variants(doc: SpacySpan, pc: PhraseCode) -> list[PhraseCode]:
     # "the *French and Indian* navies", "the heads of *Russian and Ukrainian* administrations"
     holders = [head, *(o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                        for o in p.children if o.dep_ == "pobj")]
-    for adj in (c for h in holders for c in h.children if c.dep_ in ("amod", "compound")):
+    for adj in (c for h in holders for c in h.children if c.dep_ in ("amod", "compound", "nmod")):
         for other in (c for c in adj.subtree if c.dep_ == "conj" and c.head.i != head.i):
             hit = lookup_actor(other.text)
             if hit is None or hit.kind != "country" or not hit.country or hit.country in seen:

@@ -56,6 +56,8 @@ QUANTITY_HEADS = word_list("quantity_heads")
 #: Roots of acts addressed to someone (appeals, demands): the subject of their content
 #: clause is the one addressed.
 ADDRESSED_ROOTS = frozenset({"02", "10"})
+#: Subordinators of a condition: what they introduce has not happened.
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
 #: Relative pronouns whose clause's subject is the noun they attach to.
 RELATIVE = frozenset({"who", "which", "that"})
 
@@ -310,6 +312,8 @@ def _verb_subject(tok: Token, depth: int = 0) -> Token | None:
         return None
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and _coordinated(tok):
         return _verb_subject(tok.head, depth + 1)
+    if tok.dep_ == "acomp":
+        return _verb_subject(tok.head, depth + 1)  # "we are *prepared* to sit down"
     if tok.dep_ == "xcomp":
         # "X is expected to sign": a passive raising verb's subject is the complement's
         raised = _children(tok.head, PASSIVE_SUBJ)
@@ -415,8 +419,10 @@ def _arg_candidates(
     if obj is not None and not (obj.lemma_.lower() in words or obj.lower_ in words):
         out.append(obj)
     holders = [tok] + ([obj] if obj is not None else [])
-    # "massed *thousands* of troops along the border": the measuring head's phrases too
+    # "massed *thousands* of troops along the border": the measuring head's phrases too;
+    # "imposed freezes and *bans on X*": a joined object's phrases too
     holders += [o for o in _children(tok, OBJ_DEPS) if o not in holders]
+    holders += [c for h in holders[1:] for c in h.children if c.dep_ == "conj"]
     for h in holders:
         for p in _preps(h):
             if p.lower_ in target_preps and p is not prep:
@@ -435,6 +441,7 @@ def _arg_candidates(
         out.extend(_for_to_subjects(h))
     # "branded *the referendum* illegal": the subject of a verbless small clause
     out.extend(_small_clause_subjects(tok))
+    out = [t for t in out if t.ent_type_ not in ("DATE", "TIME")]  # "on *Monday*"
     if pattern.code[:2] in ADDRESSED_ROOTS:
         # "demanded that *Belarus* release …": the one asked is the content's subject
         out.extend(
@@ -486,15 +493,32 @@ def _target_candidates(tok: Token, pattern: Pattern, prep: Token | None) -> list
     """Target candidates of a trigger, then of its infinitive complements
     ("threatened to impose sanctions *on Turkey*", "plans to visit *Baghdad*")."""
     if _passive(tok):
-        # "our operation, which was requested by X": the relative stands for its noun
-        return [
+        # "our operation, which was requested by X": the relative stands for its noun;
+        # "tents were airlifted *to Morocco*": a thing moved goes to the target
+        subjects = [
             tok.head if s.lower_ in RELATIVE and tok.dep_ == "relcl" else s
             for s in _children(tok, PASSIVE_SUBJ)
         ]
+        agent = _agent(tok)
+        rest = [
+            t
+            for t in _arg_candidates(tok, pattern, prep)
+            if t not in subjects and (agent is None or t != agent)
+        ]
+        return [*subjects, *rest]
     out = _arg_candidates(tok, pattern, prep)
     for comp in _xcomps(tok):
         if comp.dep_ in ("xcomp", "acl", "pcomp") or _bare_infinitive(comp):
             out.extend(_arg_candidates(comp, pattern, None, complement=True))
+    if pattern.code.startswith("13") or (pattern.modal_code or "").startswith("13"):
+        # "*if Israel* attacks, we will respond": a threat is aimed at the condition's actor
+        out.extend(
+            k
+            for c in tok.children
+            if c.dep_ == "advcl" and _conditional(c)
+            for k in c.children
+            if k.dep_ in ("nsubj", "nsubjpass")
+        )
     seen: set[int] = set()
     return [t for t in out if not (t.i in seen or seen.add(t.i))]
 
@@ -633,6 +657,8 @@ def find_clauses(doc: Doc) -> Iterator[Clause]:
         g = gov[i]
         if g is not None and g not in yielded:
             continue
+        if _conditional(tok):
+            continue  # "*if Israel attacks* our sites, we will respond": not an act
         clause = _clause(tok, pattern, prep, trig)
         if clause is None:
             continue
@@ -640,6 +666,20 @@ def find_clauses(doc: Doc) -> Iterator[Clause]:
             clause = _reversed(clause)
         clauses.append(clause)
     yield from _merge_consequences(clauses)
+
+
+def _conditional(tok: Token) -> bool:
+    """Whether ``tok`` stands in an "if" or "unless" clause."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in cur.children
+        ):
+            return True
+        if cur.head == cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _merge_consequences(clauses: list[Clause]) -> list[Clause]:

@@ -43,6 +43,8 @@ class Pattern:
     object_none: frozenset[str] = frozenset()
     #: the event is coded only when the clause names a target ("warned *X* that …")
     needs_target: bool = False
+    #: joined parties act on each other ("X and Y exchanged fire": X→Y and Y→X)
+    mutual: bool = False
     #: the dictionary's own entry, whose ``matches`` decides (kept in step with the file)
     raw: Any = field(default=None, compare=False, repr=False)
 
@@ -147,6 +149,7 @@ def to_pattern(raw: Any, order: int = 0) -> Pattern | None:
         order=order,
         object_none=_words(_first(d, "object_none")),
         needs_target=bool(_first(d, "needs_target")),
+        mutual=bool(_first(d, "mutual")),
         raw=None if isinstance(raw, Mapping) else raw,
     )
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from dateline.codes import act_nouns, place_nouns
+from dateline.codes import act_nouns, person_roles, place_nouns
 from dateline.document import Document, Parse
 from dateline.events.actorcode import is_place
 from dateline.events.clauses import Clause
@@ -143,7 +143,9 @@ class ActorResolver:
             if side.actor is not None and _pronoun_fits(low, side.actor):
                 return side.actor
         if low in THIRD_PERSON:
-            return self._last_named(span.start, lambda a: a.kind == "person")
+            # a named person, or an official the story names by office alone ("the French
+            # foreign minister …. Hours later *she* condemned …")
+            return self._last_named(span.start, lambda a: a.kind == "person" or _official(a))
         if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
             return self._last_body_subject(sent)
         return None
@@ -401,6 +403,15 @@ def _is_country_anaphor(tok: Token) -> bool:
         return False
     kids = list(tok.children)
     return any(c.lower_ == "the" for c in kids) and all(c.dep_ in ("det", "case") for c in kids)
+
+
+def _official(actor: Actor) -> bool:
+    """One office holder named by the office ("the French foreign minister"), not a body
+    or a plural ("the ministers")."""
+    if actor.kind != "organisation" or not actor.name:
+        return False
+    last = actor.name.lower().split()[-1]
+    return last in person_roles() and (actor.role or "").lower() in person_roles()
 
 
 def _pronoun_fits(pronoun: str, actor: Actor) -> bool:

@@ -130,7 +130,7 @@ class EventsStage(Stage):
             return []
         if not targets and _consult(code) and len(sources) < len(sides):
             return []  # "X and Y met" with a Y we cannot code: a half-known meeting
-        pairs = _pairs(code, sources, targets)
+        pairs = _pairs(code, sources, targets, mutual=clause.pattern.mutual)
         if not pairs:
             return []
         plover, mode = plover_for(code)
@@ -232,12 +232,15 @@ def _mutual(code: str) -> bool:
 
 
 def _pairs(
-    code: str, sources: list[Side], targets: list[Side]
+    code: str, sources: list[Side], targets: list[Side], mutual: bool = False
 ) -> list[tuple[Side, Side | None]]:
     """Source/target pairs the clause supports."""
+    if mutual and len(sources) > 1:
+        # "X and Y exchanged fire": each on the other, whatever the object names
+        return [(s, t) for s in sources for t in sources if s.actor is not t.actor]
     if targets:
         return [(s, t) for s in sources for t in _others(s, targets)]
-    if len(sources) > 1 and _mutual(code):
+    if len(sources) > 1 and (mutual or _mutual(code)):
         return [(s, t) for s in sources for t in sources if s.actor is not t.actor]
     if len(sources) > 1 and code[:2] in JOINT_ROOTS:
         first = sources[0]
