@@ -28,6 +28,8 @@ EXPECTED = SHARED / "examples" / "lavrov-vienna.expected.json"
 SUITE = HERE / "suites" / "cameo_suite.jsonl"
 #: 60 sentences a helper wrote without seeing the coder's output (see the README).
 BLIND = HERE / "suites" / "cameo_blind.jsonl"
+#: A second such batch of 60 items, written after the fixes the first one led to.
+BLIND2 = HERE / "suites" / "cameo_blind2.jsonl"
 
 ORDER = ["clean", "dateline", "sentences", "parse", "entities", "quotes", "actors", "events"]
 #: Stages the events need; "entities" and "quotes" are used when they exist.

@@ -1,22 +1,26 @@
 """Quality floors for event coding, measured with ../shared/eval/score.py.
 
 Floors sit a little under what was measured, so quality can only go up:
-dev gold (36 articles): plover+actors F1 0.680 (P 0.588, R 0.806), plover F1 0.786
+dev gold (36 articles): plover+actors F1 0.689 (P 0.593, R 0.823), plover F1 0.786
 (P 0.721, R 0.863); project suite (tests/suites/cameo_suite.jsonl, 215 sentences):
-root F1 0.983 (P 0.995, R 0.971), code+actors F1 0.856; blind batch
-(tests/suites/cameo_blind.jsonl, 60 sentences): root F1 0.963, code 0.926, code+actors 0.704
-(0.843 / 0.726 / 0.510 when first scored, before any fix). The dev figures also depend
-on the entities and quotes stages (speakers, coreference), so their floor has room.
+root F1 0.983 (P 0.995, R 0.971), code+actors F1 0.856; blind batches
+(tests/suites/cameo_blind*.jsonl, 60 items each, written by helpers who never saw the
+coder's output): root / code / code+actors F1 0.973 / 0.936 / 0.716 and 0.937 / 0.919 /
+0.721, against 0.843 / 0.726 / 0.510 and 0.816 / 0.660 / 0.447 when first scored.
+The dev figures also depend on the entities and quotes stages (speakers, coreference),
+so their floor has room.
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from _events_dev import (
     BLIND,
+    BLIND2,
     DEV_GOLD,
     EXAMPLE,
     EXPECTED,
@@ -36,8 +40,8 @@ needs_shared = pytest.mark.skipif(
 @needs_shared
 def test_dev_gold_floors() -> None:
     res = score_dev()
-    assert res["plover+actors"]["f1"] >= 0.65, res
-    assert res["plover+actors"]["precision"] >= 0.55, res
+    assert res["plover+actors"]["f1"] >= 0.66, res
+    assert res["plover+actors"]["precision"] >= 0.56, res
     assert res["plover"]["f1"] >= 0.76, res
     assert res["plover"]["precision"] >= 0.68, res
 
@@ -52,13 +56,23 @@ def test_suite_floors() -> None:
     assert res["code+actors"]["f1"] >= 0.84, res
 
 
-@pytest.mark.skipif(not BLIND.exists(), reason="blind batch missing")
-def test_blind_batch_floors() -> None:
-    # scored before any fix on it: root F1 0.843, code 0.726, code+actors 0.510
-    res = score_suite(BLIND)
-    assert res["root"]["f1"] >= 0.94, res
-    assert res["code"]["f1"] >= 0.90, res
-    assert res["code+actors"]["f1"] >= 0.68, res
+@pytest.mark.parametrize(
+    ("path", "floors"),
+    [
+        # first scores, before any fix on the batch: 0.843 / 0.726 / 0.510
+        (BLIND, (0.95, 0.91, 0.69)),
+        # first scores, before any fix on the batch: 0.816 / 0.660 / 0.447
+        (BLIND2, (0.91, 0.89, 0.69)),
+    ],
+    ids=["blind", "blind2"],
+)
+def test_blind_batch_floors(path: Path, floors: tuple[float, float, float]) -> None:
+    if not path.exists():
+        pytest.skip(f"{path.name} missing")
+    res = score_suite(path)
+    assert res["root"]["f1"] >= floors[0], res
+    assert res["code"]["f1"] >= floors[1], res
+    assert res["code+actors"]["f1"] >= floors[2], res
 
 
 def _accepted(ev: dict) -> set[str]:
