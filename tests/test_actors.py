@@ -220,3 +220,14 @@ def test_a_strong_role_before_a_named_leader_decides() -> None:
     _offsets_hold(r)
     person = _by_name(r, "Tamar Gelashvili")
     assert person.code is not None and person.code.endswith("OPP")
+
+
+def test_an_official_in_an_unparsed_sentence_is_found_for_a_later_pronoun() -> None:
+    r = run_text(
+        "The Dutch foreign minister returned from a tour of Gulf capitals on Sunday. "
+        "Hours later she condemned Iran's arrest of a Dutch journalist."
+    )
+    _offsets_hold(r)
+    minister = _by_name(r, "Dutch foreign minister")
+    assert minister.code == "NLDGOV"
+    assert any(e.source.code == "NLDGOV" and e.cameo == "111" for e in r.events)

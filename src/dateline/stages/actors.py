@@ -22,6 +22,7 @@ from dateline.codes import (
     leader_by_surname,
     leader_code,
     load_actor_dictionary,
+    person_roles,
     weak_role_words,
 )
 from dateline.document import Document, Parse
@@ -359,6 +360,37 @@ class ActorsStage(Stage):
             return None
         return reg.body(pc, mention)
 
+    def _unparsed_officials(self, doc: Document, reg: _Registry, s0: int, text: str) -> None:
+        """Officials named by office in a sentence that was not parsed ("*The French
+        foreign minister* returned from Asia."), so that a later "she" can find them."""
+        dictionary = load_actor_dictionary()
+        terms = [h for h in dictionary.find_terms(text) if h.entry.kind == "country"]
+        for role in dictionary.find_roles(text, skip=[(h.start, h.end) for h in terms]):
+            office = role.text.lower().split()[-1]
+            if office not in person_roles():
+                continue
+            # the country word just before the office, with only lower-case words between
+            near = [
+                h
+                for h in terms
+                if h.end <= role.start
+                and re.fullmatch(r"(?:\s+[a-z][\w-]*)*\s*", text[h.end : role.start])
+            ]
+            if not near:
+                continue
+            phrase = text[near[-1].start : role.end]
+            coded = dictionary.code(phrase)
+            if coded is None or not coded.country or not is_state(coded.country):
+                continue
+            span = doc.raw_span(s0 + near[-1].start, s0 + role.end)
+            if reg.by_mention(span.start, span.end) is not None:
+                continue
+            actor = Actor(
+                reg.new_id(), phrase, "organisation", coded.code, coded.country, role=office
+            )
+            reg.actors.append(actor)
+            _add_mention(actor, Mention(span.text, span.start, span.end))
+
     def _unparsed_countries(self, doc: Document, reg: _Registry) -> Counter[str]:
         """Countries named in sentences that were not parsed: country names become
         mentions of their country; names, adjectives and capitals all count towards the
@@ -399,6 +431,7 @@ class ActorsStage(Stage):
                     actor = Actor(reg.new_id(), hit.text, "country", code, code)
                     reg.actors.append(actor)
                 _add_mention(actor, Mention(span.text, span.start, span.end))
+            self._unparsed_officials(doc, reg, s0, text[s0:s1])
         title = doc.record.title or ""
         for hit in dictionary.find_terms(title):
             # a headline's country is what the story is about
