@@ -364,7 +364,11 @@ class ActorsStage(Stage):
         """Officials named by office in a sentence that was not parsed ("*The French
         foreign minister* returned from Asia."), so that a later "she" can find them."""
         dictionary = load_actor_dictionary()
-        terms = [h for h in dictionary.find_terms(text) if h.entry.kind == "country"]
+        terms = [
+            h
+            for h in dictionary.find_terms(text)
+            if h.entry.kind in ("country", "adjective") and is_state(h.entry.country)
+        ]
         for role in dictionary.find_roles(text, skip=[(h.start, h.end) for h in terms]):
             office = role.text.lower().split()[-1]
             if office not in person_roles():
