@@ -566,3 +566,18 @@ def test_the_condition_itself_is_not_coded() -> None:
     )
     assert all(e.cameo[:2] != "19" or e.modality for e in evs), _triples(evs)
     assert not [e for e in evs if e.source.country == "AZE"]
+
+
+def test_the_sidelines_of_a_summit_are_no_party() -> None:
+    _, evs = _events(
+        "The presidents of Ghana and Togo met on the sidelines of an African Union summit."
+    )
+    assert {e.target.country for e in evs if e.target} == {"GHA", "TGO"}, _triples(evs)
+
+
+def test_an_organisations_named_investigators_are_the_target() -> None:
+    _, evs = _events(
+        "The Burmese government refused to allow a team of UN human rights investigators "
+        "into the country."
+    )
+    assert ("1245", "MMRGOV", "UNO") in _triples(evs)

@@ -28,6 +28,8 @@ from dateline.model import Actor, Quote, Span
 
 FIRST_PERSON = frozenset({"i", "we", "us", "our", "me", "my", "ours"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
+#: Nouns of the setting of a meeting, never a party ("on the sidelines of the summit").
+SETTING_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "side"})
 #: Common nouns that name another party ("its neighbour", "its Western partners").
 PARTY_NOUNS = frozenset(
     {"neighbor", "neighbour", "partner", "ally", "rival", "enemy", "adversary", "counterpart",
@@ -268,7 +270,12 @@ class ActorResolver:
         the clause's sources, whose own stance ("*our* assessment of …") is not a target."""
         # a consultation's object is its topic ("discussed the Syria crisis"), not a target
         behind = not clause.pattern.code.startswith("04")
+        # "put *the country's forces* on alert along the border with X": a candidate that
+        # is the source itself is kept only if no other candidate names a party
+        itself: list[Side] | None = None
         for cand in clause.targets:
+            if cand.lemma_.lower() in SETTING_NOUNS:
+                continue  # "met *on the sidelines* of a summit": where, not with whom
             if cand.i in clause.weak:
                 # the pattern's own object word: a target only when it is itself a placed
                 # actor ("expelled the *French ambassador*") or names one ("X's membership",
@@ -294,13 +301,16 @@ class ActorResolver:
                     # "offered *his* vision …", "allow observers into *the country*": the
                     # source's own, not a party
                     continue
+                if all(t.actor is not None and t.actor.code in own for t in placed):
+                    itself = itself or placed
+                    continue
                 return placed
             author = self._act_author(cand) if cand.pos_ == "NOUN" else None
             if author is not None:
                 return [Side(author, cand, False)]
             if _names_actor(cand):
-                return None
-        return []
+                return itself
+        return itself or []
 
 
 def is_place_noun(tok: Token) -> bool:
@@ -506,7 +516,7 @@ def actors_behind(tok: Token) -> list[Token]:
     out += [
         c
         for c in tok.children
-        if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "ORG", "NORP")
+        if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "ORG", "NORP")
     ]
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "by", "with", "against", "on", "to"):
