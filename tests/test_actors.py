@@ -231,3 +231,10 @@ def test_an_official_in_an_unparsed_sentence_is_found_for_a_later_pronoun() -> N
     minister = _by_name(r, "Dutch foreign minister")
     assert minister.code == "NLDGOV"
     assert any(e.source.code == "NLDGOV" and e.cameo == "111" for e in r.events)
+
+
+def test_a_country_word_on_the_compounds_head_places_the_role() -> None:
+    r = run_text("Armenian artillery shelled Azerbaijani army positions near the border.")
+    _offsets_hold(r)
+    army = next(a for a in r.actors if any(m.text.endswith("army") for m in a.mentions))
+    assert army.code == "AZEMIL"

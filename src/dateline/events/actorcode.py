@@ -316,6 +316,13 @@ def code_phrase(head: Token) -> PhraseCode | None:
         return None
     mods = _modifiers(head)
     tokens = list(mods)
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN" and own is not None and own.sector:
+        # "*Ukrainian* army positions": the country word sits on the compound's head
+        tokens += [
+            c
+            for c in head.head.children
+            if c.dep_ in ("amod", "compound") and c.i < head.i and c not in tokens
+        ]
     role_head = own is not None and own.sector is not None and not own.country
     if role_head or is_person:
         of = _of_phrase(head)
