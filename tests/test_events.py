@@ -581,3 +581,33 @@ def test_an_organisations_named_investigators_are_the_target() -> None:
         "into the country."
     )
     assert ("1245", "MMRGOV", "UNO") in _triples(evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        # "the country's X" is the subject's state
+        ("Kenya's main opposition alliance sued the country's electoral commission chief.",
+         ("115", "KENOPP", "KENGOV")),
+        ("Ghana cut ties with Togo on Monday. The country's government accused Togo of "
+         "sheltering rebels.", ("112", "GHAGOV", "TGO")),
+        # "the bloc" is the organisation named last
+        ("The European Union lifted a series of sanctions on Libya. The bloc also released "
+         "funds to the country's government.", ("071", "EUR", "LBYGOV")),
+        # a meeting in a country neither party belongs to
+        ("The foreign ministers of Egypt and Ethiopia met in Nairobi on Monday.",
+         ("044", "EGYGOV", "ETH")),
+        # extradited X to Y: Y is the target
+        ("Colombia extradited a rebel commander to Venezuela on Friday.", ("063", "COL", "VEN")),
+    ],
+)
+def test_anaphora_and_places(text: str, triple: tuple[str, str, str | None]) -> None:
+    _, evs = _events(text)
+    assert triple in _triples(evs), _triples(evs)
+
+
+def test_mutual_ceasefire_and_prisoner_exchange() -> None:
+    _, evs = _events("Sudan and South Sudan agreed on Monday to an immediate ceasefire.")
+    assert {("0871", "SDN", "SSD"), ("0871", "SSD", "SDN")} <= set(_triples(evs))
+    _, evs = _events("Armenia and Azerbaijan exchanged prisoners on Friday.")
+    assert {("0841", "ARM", "AZE"), ("0841", "AZE", "ARM")} <= set(_triples(evs))

@@ -28,6 +28,8 @@ from dateline.model import Actor, Quote, Span
 
 FIRST_PERSON = frozenset({"i", "we", "us", "our", "me", "my", "ours"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
+#: Nouns that stand for an international organisation named before ("the bloc").
+BODY_ANAPHORS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping"})
 #: Nouns of the setting of a meeting, never a party ("on the sidelines of the summit").
 SETTING_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "side"})
 #: Common nouns that name another party ("its neighbour", "its Western partners").
@@ -114,6 +116,9 @@ class ActorResolver:
         if tok.pos_ == "PRON" or low in FIRST_PERSON | THIRD_PERSON:
             return Side(self._pronoun(parse, sent, tok, span), tok, False)
         linked = self._mention_actor(span)
+        if linked is None and _is_body_anaphor(tok):
+            # "The EU lifted … *The bloc* also released …": the organisation named last
+            return Side(self._last_named(span.start, _is_organisation), tok, False)
         if linked is None and _is_country_anaphor(tok):
             return Side(self._home() or self._last_named(span.start, _is_country), tok, False)
         return Side(linked, tok, linked is not None)
@@ -405,6 +410,20 @@ def _conjuncts(tok: Token) -> list[Token]:
         out.append(c)
         todo.extend(cc for cc in c.children if cc.dep_ == "conj")
     return out
+
+
+def _is_body_anaphor(tok: Token) -> bool:
+    """"the bloc", "the alliance": a definite, unmodified mention of an organisation."""
+    if tok.lemma_.lower() not in BODY_ANAPHORS:
+        return False
+    kids = list(tok.children)
+    return any(c.lower_ == "the" for c in kids) and all(c.dep_ in ("det", "case") for c in kids)
+
+
+def _is_organisation(actor: Actor) -> bool:
+    """An international organisation (its country field is its own code: EUR, NAT)."""
+    return actor.kind == "organisation" and bool(actor.code) and not is_state(actor.country) \
+        and bool(actor.country) and actor.code == actor.country
 
 
 def _is_country_anaphor(tok: Token) -> bool:

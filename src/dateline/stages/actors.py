@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
+
+from spacy.tokens import Token
 
 from dateline.codes import (
     international_modifiers,
@@ -27,7 +30,7 @@ from dateline.codes import (
 )
 from dateline.document import Document, Parse
 from dateline.events.actorcode import NO_COUNTRY, PhraseCode, joined_variants, phrase_heads
-from dateline.events.index import actor_index
+from dateline.events.index import ActorIndex, actor_index
 from dateline.events.lexicon import lookup_actor
 from dateline.events.location import HOME_COUNTRY, dateline_location, is_state
 from dateline.events.spans import overlaps, token_span
@@ -201,6 +204,65 @@ def _place_known_leader(actor: Actor) -> None:
     actor.code, actor.country = hit.code, hit.country
 
 
+def _place_the_countrys(
+    doc: Document, index: ActorIndex, by_id: dict[str, Actor], home: str | None
+) -> None:
+    """"*the country's* interior minister": a role owned by "the country" belongs to the
+    state the sentence (or the one before) has as subject, else the state named last
+    before it, else the story's ``home``."""
+    for i in sorted(doc.parses):
+        sent = doc.parses[i].doc
+        for _start, _end, head, aid in index.tokens.get(i, ()):
+            actor = by_id.get(aid)
+            if actor is None or not (actor.code or "").startswith(NO_COUNTRY):
+                continue
+            if not any(_the_country(c) for c in sent[head].children if c.dep_ == "poss"):
+                continue
+            country = (
+                _subject_country(doc, index, by_id, i, before=head)
+                or _subject_country(doc, index, by_id, i - 1)
+                or _last_state(by_id.values(), doc.parses[i], doc, head)
+                or home
+            )
+            if country:
+                actor.country = country
+                actor.code = country + (actor.code or "")[len(NO_COUNTRY) :]
+
+
+def _last_state(actors: Iterable[Actor], parse: Parse, doc: Document, head: int) -> str | None:
+    """The state whose mention ends last before token ``head`` of this parse."""
+    start = token_span(doc, parse, head, head + 1).start
+    best: tuple[int, str] | None = None
+    for a in actors:
+        if a.kind != "country" or not is_state(a.country):
+            continue
+        for m in a.mentions:
+            if m.end <= start and (best is None or m.start > best[0]):
+                best = (m.start, a.country or "")
+    return best[1] if best else None
+
+
+def _the_country(tok: Token) -> bool:
+    return tok.lemma_.lower() in ("country", "nation") and any(
+        c.lower_ == "the" for c in tok.children
+    )
+
+
+def _subject_country(
+    doc: Document, index: ActorIndex, by_id: dict[str, Actor], i: int, before: int = 10**6
+) -> str | None:
+    """The state of the subject of sentence ``i``'s main verb (before token ``before``)."""
+    parse = doc.parses.get(i)
+    if parse is None:
+        return None
+    for tok in parse.doc:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and tok.i < before:
+            actor = by_id.get(index.actor_at(i, tok.i) or "")
+            if actor is not None and is_state(actor.country):
+                return actor.country
+    return None
+
+
 def _weak_role(actor: Actor) -> bool:
     """A person known only by a weak role word ("leader", "official")."""
     return (actor.role or "").lower() in weak_role_words()
@@ -281,10 +343,12 @@ class ActorsStage(Stage):
             if a.kind == "person":
                 _place_known_leader(a)
         extra = self._unparsed_countries(doc, reg)
-        doc.scratch[HOME_COUNTRY] = _infer_home_country(
+        by_id = {a.id: a for a in reg.actors}
+        _place_the_countrys(doc, index, by_id, None)
+        doc.scratch[HOME_COUNTRY] = home = _infer_home_country(
             reg.actors, dateline_location(doc.record.dateline), extra
         )
-        by_id = {a.id: a for a in reg.actors}
+        _place_the_countrys(doc, index, by_id, home)
         for q in doc.record.quotes:
             a = by_id.get(q.speaker_id or "")
             if a is not None and a.code and not q.speaker_code:

@@ -52,6 +52,9 @@ TARGET_ROOTS = frozenset({"07", "16"})
 MEDIATION = frozenset({"039", "045"})
 #: A bare public statement, and the intent to meet (both need more than a source).
 STATEMENT = "010"
+#: A meeting, and a meeting at a third location (same PLOVER type, CONSULT).
+MEET = "040"
+THIRD_PLACE_MEETING = "044"
 MEET_INTENT = "036"
 
 
@@ -157,11 +160,13 @@ class EventsStage(Stage):
             where = place
             if where is None and code.startswith(VISIT) and target is not None:
                 where = target.country if is_state(target.country) else None  # the host
+            cameo = _third_place(code, place, s, target)
+            kind = (plover, mode) if cameo == code else plover_for(cameo)
             out.append(
                 Event(
-                    cameo=code,
-                    plover=plover,
-                    mode=mode,
+                    cameo=cameo,
+                    plover=kind[0],
+                    mode=kind[1],
                     negated=negated,
                     source=_event_actor(s.actor, place),
                     target=target,
@@ -174,6 +179,15 @@ class EventsStage(Stage):
                 )
             )
         return out
+
+
+def _third_place(code: str, place: str | None, s: Side, target: EventActor | None) -> str:
+    """A meeting held in a country neither party belongs to ("the ministers of Iran and
+    Saudi Arabia met in Beijing") is a meeting at a third location (044)."""
+    if code != MEET or not is_state(place) or target is None or not is_state(target.country):
+        return code
+    own = s.actor.country if s.actor is not None else None
+    return THIRD_PLACE_MEETING if is_state(own) and place not in (own, target.country) else code
 
 
 def _complete_alone(code: str, sources: list[Side], doc: Document, place: str | None) -> bool:
