@@ -611,3 +611,33 @@ def test_mutual_ceasefire_and_prisoner_exchange() -> None:
     assert {("0871", "SDN", "SSD"), ("0871", "SSD", "SDN")} <= set(_triples(evs))
     _, evs = _events("Armenia and Azerbaijan exchanged prisoners on Friday.")
     assert {("0841", "ARM", "AZE"), ("0841", "AZE", "ARM")} <= set(_triples(evs))
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        # "thousands of protesters": the measured phrase acts
+        ("Hundreds of Bolivian miners blocked the main road into La Paz on Monday.",
+         ("144", "BOLLAB", "BOL")),
+        # "our government" in a quotation is the speaker's country's
+        ("'Our government will send a delegation to Nairobi next week,' Somalia's foreign "
+         "minister said.", ("036", "SOMGOV", "KEN")),
+        # nuclear sites in a condition are no nuclear threat
+        ("Israel threatened to launch strikes on Iran if its nuclear sites were attacked.",
+         ("138", "ISR", "IRN")),
+        # protesters rallying against X demonstrate
+        ("Thousands of Georgian protesters rallied against the Georgian government.",
+         ("141", "GEOCVL", "GEOGOV")),
+    ],
+)
+def test_subjects_quotes_and_conditions(text: str, triple: tuple[str, str, str | None]) -> None:
+    _, evs = _events(text)
+    assert triple in _triples(evs), _triples(evs)
+
+
+def test_a_definite_noun_retelling_an_act_is_not_coded_again() -> None:
+    _, evs = _events(
+        "Belgian Prime Minister Alexander De Croo apologised to Congo for colonial abuses. "
+        "He made the apology in a speech in Kinshasa."
+    )
+    assert [e.cameo for e in evs].count("055") == 1, _triples(evs)

@@ -97,7 +97,7 @@ def _own(tok: Token) -> tuple[Coded | None, SpacySpan | None]:
             role = lookup_actor(left.text) if tok.lemma_.lower() in body_heads() else None
             if role is not None and role.kind == "role" and role.sector:
                 return role, None
-        if left.dep_ == "compound" and tok.lemma_.lower() in body_heads():
+        if left.dep_ in ("compound", "nmod") and tok.lemma_.lower() in body_heads():
             # "a *United Nations* commission": a body of the organisation
             ent = entity_of(left)
             org = lookup_actor(ent.text if ent is not None else left.text)

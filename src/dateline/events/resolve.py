@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from dateline.codes import act_nouns, person_roles, place_nouns
 from dateline.document import Document, Parse
 from dateline.events.actorcode import is_place
-from dateline.events.clauses import Clause
+from dateline.events.clauses import Clause, measured
 from dateline.events.index import actor_index
 from dateline.events.lexicon import lookup_actor
 from dateline.events.location import HOME_COUNTRY, is_state
@@ -80,6 +80,18 @@ class ActorResolver:
         #: (trigger lemma, source actor, code) of the events coded so far, for "the offer"
         self.acts: list[tuple[str, Actor, str]] = []
 
+    def told_before(self, tok: Token, source: Actor | None) -> bool:
+        """"He made *the apology* …" after "X apologised": a definite noun naming an act
+        this source was already coded for is that act again, not a new one."""
+        if source is None or tok.pos_ != "NOUN":
+            return False
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
+            return False
+        stem = tok.lemma_.lower()[:5]
+        return len(stem) >= 4 and any(
+            lemma[:5] == stem and actor.id == source.id for lemma, actor, _ in self.acts
+        )
+
     def note_act(self, lemma: str, source: Actor, code: str = "") -> None:
         """Remember an event, so that "the offer" later can name who made it."""
         self.acts.append((lemma.lower(), source, code))
@@ -110,7 +122,7 @@ class ActorResolver:
         """The actor a head token refers to, and how it was found."""
         aid = self.index.actor_at(sent, tok.i)
         if aid is not None and aid in self.by_id:
-            return Side(self.by_id[aid], tok, True)
+            return Side(self._ours(parse, tok, self.by_id[aid]), tok, True)
         span = tok_span(self.doc, parse, tok)
         low = tok.lower_
         if tok.pos_ == "PRON" or low in FIRST_PERSON | THIRD_PERSON:
@@ -122,6 +134,21 @@ class ActorResolver:
         if linked is None and _is_country_anaphor(tok):
             return Side(self._home() or self._last_named(span.start, _is_country), tok, False)
         return Side(linked, tok, linked is not None)
+
+    def _ours(self, parse: Parse, tok: Token, actor: Actor) -> Actor:
+        """"*Our* government will …" inside a quotation: the speaker's country's role."""
+        if not (actor.code or "").startswith("---") or not any(
+            c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in tok.children
+        ):
+            return actor
+        span = tok_span(self.doc, parse, tok)
+        q = _quote_at(self.doc.record.quotes, span.start, span.end)
+        speaker = self._speaker(q) if q is not None else None
+        country = speaker.country if speaker is not None else None
+        if not is_state(country):
+            return actor
+        code = (country or "") + (actor.code or "")[3:]
+        return Actor(actor.id, actor.name, actor.kind, code, country, actor.role, actor.mentions)
 
     def _home(self) -> Actor | None:
         """The story's home country ("*the country*" in a story about one state)."""
@@ -202,6 +229,7 @@ class ActorResolver:
         """The actor of ``tok`` and of the phrases joined to it ("Russia and the U.S.")."""
         if tok is None:
             return []
+        tok = measured(tok)  # "*thousands of* protesters"
         pair = self._pair(parse, sent, tok)
         if pair:
             return pair

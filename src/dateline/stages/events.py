@@ -112,6 +112,8 @@ class EventsStage(Stage):
         sources = [s for s in sides if known(s.actor)]
         if not sources:
             return []
+        if all(resolver.told_before(clause.trigger, s.actor) for s in sources):
+            return []  # "… apologised. He made *the apology* during a visit": told again
         own = frozenset(s.actor.code for s in sources if s.actor and s.actor.code)
         targets = resolver.targets(parse, sent, clause, own)
         if targets is None:
