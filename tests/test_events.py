@@ -641,3 +641,18 @@ def test_a_definite_noun_retelling_an_act_is_not_coded_again() -> None:
         "He made the apology in a speech in Kinshasa."
     )
     assert [e.cameo for e in evs].count("055") == 1, _triples(evs)
+
+
+def test_a_bare_refusal_answers_the_last_request() -> None:
+    _, evs = _events(
+        "The European Union asked Serbia to allow its observers into the north. "
+        "A week later, the Serbian government refused."
+    )
+    assert ("120", "SRBGOV", "EUR") in _triples(evs), _triples(evs)
+
+
+def test_reconsidering_relations_is_a_threat() -> None:
+    _, evs = _events(
+        "'We will reconsider our relations with Rwanda,' Burundi's foreign minister said."
+    )
+    assert ("1313", "BDIGOV", "RWA") in _triples(evs), _triples(evs)

@@ -79,6 +79,8 @@ class ActorResolver:
         self.by_id = {a.id: a for a in doc.record.actors}
         #: (trigger lemma, source actor, code) of the events coded so far, for "the offer"
         self.acts: list[tuple[str, Actor, str]] = []
+        #: (who was asked, who asked) of the requests and demands coded so far
+        self.asked: list[tuple[Actor, Actor]] = []
 
     def told_before(self, tok: Token, source: Actor | None) -> bool:
         """"He made *the apology* …" after "X apologised": a definite noun naming an act
@@ -92,9 +94,25 @@ class ActorResolver:
             lemma[:5] == stem and actor.id == source.id for lemma, actor, _ in self.acts
         )
 
-    def note_act(self, lemma: str, source: Actor, code: str = "") -> None:
+    def note_act(
+        self, lemma: str, source: Actor, code: str = "", target: Actor | None = None
+    ) -> None:
         """Remember an event, so that "the offer" later can name who made it."""
         self.acts.append((lemma.lower(), source, code))
+        if target is not None and code[:2] in ("02", "10"):
+            self.asked.append((target, source))
+
+    def asker_of(self, actor: Actor | None) -> Actor | None:
+        """Who last asked or demanded something of ``actor`` ("X asked Hungary to … A day
+        later, the Hungarian government refused": Hungary refused X)."""
+        if actor is None:
+            return None
+        for asked, asker in reversed(self.asked):
+            if asked.id == actor.id or (
+                is_state(asked.country) and asked.country == actor.country
+            ):
+                return asker
+        return None
 
     def _act_author(self, tok: Token) -> Actor | None:
         """"dismissed *the offer*", "refused to accept *aid*": the source of the earlier

@@ -52,6 +52,8 @@ TARGET_ROOTS = frozenset({"07", "16"})
 MEDIATION = frozenset({"039", "045"})
 #: A bare public statement, and the intent to meet (both need more than a source).
 STATEMENT = "010"
+#: A refusal with nothing said of what is refused.
+REFUSE = "120"
 #: A meeting, and a meeting at a third location (same PLOVER type, CONSULT).
 MEET = "040"
 THIRD_PLACE_MEETING = "044"
@@ -123,6 +125,10 @@ class EventsStage(Stage):
         modality = modality_of(trig)
         irregular = all(_irregular(s.actor) for s in sources)
         code = clause.pattern.code_for(modal=modality is not None, irregular=irregular)
+        if not targets and code == REFUSE and not _xcomps_of(clause) and len(sources) == 1:
+            # "… asked Hungary to allow monitors. A day later, the government *refused*."
+            asker = resolver.asker_of(sources[0].actor)
+            targets = [Side(asker, None, False)] if asker is not None else []
         if not targets and (code[:2] in TARGET_ROOTS or code in MEDIATION):
             # "France and the US had cancelled their aid", "… helped with negotiations":
             # to or in the story's own country
@@ -152,7 +158,7 @@ class EventsStage(Stage):
                 continue
             seen.add(key)
             if s.actor is not None:
-                resolver.note_act(trig.lemma_, s.actor, code)
+                resolver.note_act(trig.lemma_, s.actor, code, t.actor if t else None)
             target = (
                 _event_actor(t.actor, place or _home_of(s.actor))
                 if t is not None
@@ -218,6 +224,13 @@ def _home_party(doc: Document, sources: list[Side]) -> list[Side]:
     if home is None or any(s.actor is None or s.actor.country == home.code for s in sources):
         return []
     return [Side(home, None, False)]
+
+
+def _xcomps_of(clause: Clause) -> bool:
+    """Whether the trigger says what it refuses ("refused *to sign*", "refused *the plan*")."""
+    return any(
+        c.dep_ in ("xcomp", "ccomp", "dobj", "obj") for c in clause.trigger.children
+    )
 
 
 def _named_in_passing(clause: Clause) -> bool:
