@@ -17,6 +17,12 @@ def _events(text: str, **meta: object) -> tuple[Record, list[Event]]:
     return r, r.events
 
 
+def _assert_coded(text: str, triple: tuple[str, str, str | None]) -> None:
+    """``text`` gives the event (code, source code, target code)."""
+    _, evs = _events(text)
+    assert triple in _triples(evs), _triples(evs)
+
+
 def _triples(events: list[Event]) -> list[tuple[str, str | None, str | None]]:
     return [
         (e.cameo, e.source.code, e.target.code if e.target else None) for e in events
@@ -457,8 +463,7 @@ def test_an_absolute_with_clause_is_an_act_of_its_own() -> None:
     ],
 )
 def test_argument_structure(text: str, triple: tuple[str, str, str | None]) -> None:
-    _, evs = _events(text)
-    assert triple in _triples(evs), _triples(evs)
+    _assert_coded(text, triple)
 
 
 def test_a_force_participle_is_the_consequence_of_the_act() -> None:
@@ -517,8 +522,7 @@ def test_mediation_without_a_named_party_is_in_the_home_country() -> None:
     ],
 )
 def test_parser_slips(text: str, triple: tuple[str, str, str | None]) -> None:
-    _, evs = _events(text)
-    assert triple in _triples(evs), _triples(evs)
+    _assert_coded(text, triple)
 
 
 def test_a_purpose_infinitive_is_not_the_content() -> None:
@@ -555,8 +559,7 @@ def test_a_purpose_infinitive_is_not_the_content() -> None:
     ],
 )
 def test_more_structure(text: str, triple: tuple[str, str, str | None]) -> None:
-    _, evs = _events(text)
-    assert triple in _triples(evs), _triples(evs)
+    _assert_coded(text, triple)
 
 
 def test_the_condition_itself_is_not_coded() -> None:
@@ -602,8 +605,7 @@ def test_an_organisations_named_investigators_are_the_target() -> None:
     ],
 )
 def test_anaphora_and_places(text: str, triple: tuple[str, str, str | None]) -> None:
-    _, evs = _events(text)
-    assert triple in _triples(evs), _triples(evs)
+    _assert_coded(text, triple)
 
 
 def test_mutual_ceasefire_and_prisoner_exchange() -> None:
@@ -631,8 +633,7 @@ def test_mutual_ceasefire_and_prisoner_exchange() -> None:
     ],
 )
 def test_subjects_quotes_and_conditions(text: str, triple: tuple[str, str, str | None]) -> None:
-    _, evs = _events(text)
-    assert triple in _triples(evs), _triples(evs)
+    _assert_coded(text, triple)
 
 
 def test_a_definite_noun_retelling_an_act_is_not_coded_again() -> None:
