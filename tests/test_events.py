@@ -599,7 +599,7 @@ def test_an_organisations_named_investigators_are_the_target() -> None:
          "funds to the country's government.", ("071", "EUR", "LBYGOV")),
         # a meeting in a country neither party belongs to
         ("The foreign ministers of Egypt and Ethiopia met in Nairobi on Monday.",
-         ("044", "EGYGOV", "ETH")),
+         ("044", "EGYGOV", "ETHGOV")),
         # extradited X to Y: Y is the target
         ("Colombia extradited a rebel commander to Venezuela on Friday.", ("063", "COL", "VEN")),
     ],
@@ -657,3 +657,9 @@ def test_reconsidering_relations_is_a_threat() -> None:
         "'We will reconsider our relations with Rwanda,' Burundi's foreign minister said."
     )
     assert ("1313", "BDIGOV", "RWA") in _triples(evs), _triples(evs)
+
+
+def test_a_country_joined_into_a_role_phrase_takes_the_role() -> None:
+    _assert_coded(
+        "The presidents of Ghana and Togo met in Accra on Friday.", ("040", "GHAGOV", "TGOGOV")
+    )

@@ -254,12 +254,20 @@ class ActorResolver:
         heads = [tok, *_conjuncts(tok)]
         # "the foreign ministers of Russia and Ukraine", "negotiators from Iran and the
         # P5+1": one phrase, several parties
+        joined: list[Token] = []
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 for o in c.children:
                     if o.dep_ == "pobj":
-                        heads.extend(_conjuncts(o))
+                        joined.extend(_conjuncts(o))
+        heads.extend(joined)
         found = [self.resolve(parse, sent, h) for h in heads]
+        role = found[0].actor if found else None
+        if role is not None and joined:
+            # "the presidents of Kenya and *Uganda*": Uganda's president, not Uganda
+            found = [
+                _in_role(side, role) if side.token in joined else side for side in found
+            ]
         # "the French and Indian navies": one phrase, several parties
         for h in heads:
             for aid in self.index.actors_at(sent, h.i)[1:]:
@@ -524,6 +532,21 @@ def home_actor(doc: Document) -> Actor | None:
         if a.kind == "country" and a.code == home:
             return a
     return Actor(id="", name=home, kind="country", code=home, country=home)
+
+
+def _in_role(side: Side, role: Actor) -> Side:
+    """A country joined into a role phrase takes the phrase's role ("the presidents of
+    Kenya and Uganda": UGAGOV)."""
+    actor = side.actor
+    code, country = role.code or "", role.country or ""
+    sector = code[len(country) :] if country and code.startswith(country) else ""
+    if actor is None or actor.kind != "country" or not sector or not is_state(actor.country):
+        return side
+    joined = Actor(
+        actor.id, actor.name, actor.kind, (actor.country or "") + sector, actor.country,
+        role.role, actor.mentions,
+    )
+    return Side(joined, side.token, side.direct)
 
 
 def _participle_antecedents(tok: Token) -> list[Token]:
