@@ -663,3 +663,10 @@ def test_a_country_joined_into_a_role_phrase_takes_the_role() -> None:
     _assert_coded(
         "The presidents of Ghana and Togo met in Accra on Friday.", ("040", "GHAGOV", "TGOGOV")
     )
+
+
+def test_accused_by_y_of_a_crime_in_the_passive() -> None:
+    _assert_coded(
+        "Sudanese soldiers were accused by Chad's foreign minister of committing war crimes.",
+        ("1124", "TCDGOV", "SDNMIL"),
+    )

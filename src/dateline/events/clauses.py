@@ -204,6 +204,8 @@ def _bare_infinitive(tok: Token) -> bool:
 def _attached_preps(tok: Token) -> list[Token]:
     """Prepositions and particles on the trigger or its object ("call *on*", "accuse X *of*")."""
     holders = [tok, *_children(tok, OBJ_DEPS), *_children(tok, PASSIVE_SUBJ)]
+    # "X was accused by Y *of* …": the parser hangs the "of" phrase on the agent
+    holders += [o for a in _children(tok, ("agent",)) for o in _children(a, ("pobj",))]
     return [
         c
         for h in holders
