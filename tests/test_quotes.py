@@ -425,3 +425,14 @@ def test_quoted_as_saying() -> None:
     )
     q = one(qs, "border would reopen")
     assert q.kind == "indirect" and q.speaker == "Anna Ivanova"
+
+
+def test_a_pronoun_after_a_title_at_a_sentence_end_is_no_name() -> None:
+    from _events_dev import run_text
+
+    r = run_text(
+        "Kenya's opposition demanded the resignation of the country's interior minister. "
+        "It accused him of stealing public funds."
+    )
+    assert all(a.name != "It" for a in r.actors)
+    assert any(e.cameo == "1121" for e in r.events), [(e.cameo, e.source.code) for e in r.events]

@@ -203,6 +203,8 @@ def _not_a_person(span: SpacySpan, lex: Lexicon) -> bool:
     """A PERSON entity that is really a place or part of an institution's name."""
     doc = span.doc
     root = span.root
+    if all(t.pos_ == "PRON" or t.is_stop for t in span):
+        return True  # "It accused him …": the tagger took a pronoun for a name
     if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS and not any(
         t.text in ("'s", "’s") for t in span
     ):
@@ -345,6 +347,8 @@ def match_titled_names(view: TextView, table: ActorTable) -> None:
             keep.append(w)
         if not keep or (m.group("title").lower() in ("of", "for") and len(keep) < 2):
             continue  # "College of Nursing" names no one
+        if keep[0].lower() in _NOT_A_NAME or "." in text[m.end("title") : m.start("name")]:
+            continue  # "… the interior minister. *It* accused him": a new sentence
         before = re.findall(r"[\w’'-]+", text[max(0, m.start() - 40) : m.start("title")])
         if m.group("title").lower() in ("of", "for") and before and before[-1][:1].isupper() and (
             before[-1].lower() in _INSTITUTION_OF or before[-1].lower() in lex.organisation_heads
@@ -364,6 +368,9 @@ def match_titled_names(view: TextView, table: ActorTable) -> None:
         apply_description(actor, role, country, gender, lex)
 
 
+#: Capitalised words after a title that start a sentence, not a name.
+_NOT_A_NAME = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that", "these",
+                         "those", "the", "a", "an", "its", "his", "her", "their", "our", "there"})
 #: Words that show a sentence opens with something other than a group's name
 #: ("Protests by residents continued").
 _NOT_IN_GROUP_NAME = frozenset({"by", "of", "in", "at", "with", "between", "for", "from", "to",
