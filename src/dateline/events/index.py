@@ -18,12 +18,10 @@ class ActorIndex:
         self.tokens.setdefault(sent, []).append((pc.start, pc.end, pc.head, actor_id))
 
     def actor_at(self, sent: int, tok: int) -> str | None:
-        """The actor whose phrase contains token ``tok`` (the innermost one)."""
-        best: tuple[int, str] | None = None
-        for start, end, _head, aid in self.tokens.get(sent, ()):
-            if start <= tok < end and (best is None or end - start < best[0]):
-                best = (end - start, aid)
-        return best[1] if best else None
+        """The actor whose phrase contains token ``tok`` (the innermost one, the first
+        registered when joined parties share it)."""
+        ids = self.actors_at(sent, tok)
+        return ids[0] if ids else None
 
     def actors_at(self, sent: int, tok: int) -> list[str]:
         """Every actor of the innermost phrase containing ``tok`` (joined parties of one

@@ -165,8 +165,7 @@ class ActorResolver:
         country = speaker.country if speaker is not None else None
         if not is_state(country):
             return actor
-        code = (country or "") + (actor.code or "")[3:]
-        return Actor(actor.id, actor.name, actor.kind, code, country, actor.role, actor.mentions)
+        return _placed(actor, country or "", (actor.code or "")[3:])
 
     def _home(self) -> Actor | None:
         """The story's home country ("*the country*" in a story about one state)."""
@@ -356,7 +355,7 @@ class ActorResolver:
             found = self.sides(parse, sent, cand, behind=behind or party)
             placed = [t for t in found if known(t.actor) and not _pronoun_owned_role(t)]
             if placed and len(placed) == len(found):
-                if all(_own_possessive(t, own) or _own_anaphor(t, own) for t in placed):
+                if all(_stands_for_source(t, own) for t in placed):
                     # "offered *his* vision …", "allow observers into *the country*": the
                     # source's own, not a party
                     continue
@@ -391,24 +390,13 @@ def _pair_phrase(tok: Token) -> bool:
     return two
 
 
-def _own_possessive(side: Side, own: frozenset[str]) -> bool:
-    """A possessive pronoun that stands for the clause's own source ("*his* vision")."""
+def _stands_for_source(side: Side, own: frozenset[str]) -> bool:
+    """A possessive pronoun ("*his* vision") or "the country" that stands for the
+    clause's own source."""
     tok = side.token
     return (
         tok is not None
-        and tok.dep_ == "poss"
-        and tok.pos_ == "PRON"
-        and side.actor is not None
-        and side.actor.code in own
-    )
-
-
-def _own_anaphor(side: Side, own: frozenset[str]) -> bool:
-    """"the country" standing for the source itself."""
-    tok = side.token
-    return (
-        tok is not None
-        and _is_country_anaphor(tok)
+        and ((tok.dep_ == "poss" and tok.pos_ == "PRON") or _is_country_anaphor(tok))
         and side.actor is not None
         and side.actor.code in own
     )
@@ -476,8 +464,12 @@ def _is_body_anaphor(tok: Token) -> bool:
 
 def _is_organisation(actor: Actor) -> bool:
     """An international organisation (its country field is its own code: EUR, NAT)."""
-    return actor.kind == "organisation" and bool(actor.code) and not is_state(actor.country) \
-        and bool(actor.country) and actor.code == actor.country
+    return (
+        actor.kind == "organisation"
+        and bool(actor.country)
+        and not is_state(actor.country)
+        and actor.code == actor.country
+    )
 
 
 def _is_country_anaphor(tok: Token) -> bool:
@@ -542,11 +534,16 @@ def _in_role(side: Side, role: Actor) -> Side:
     sector = code[len(country) :] if country and code.startswith(country) else ""
     if actor is None or actor.kind != "country" or not sector or not is_state(actor.country):
         return side
-    joined = Actor(
-        actor.id, actor.name, actor.kind, (actor.country or "") + sector, actor.country,
-        role.role, actor.mentions,
+    return Side(_placed(actor, actor.country or "", sector, role.role), side.token, side.direct)
+
+
+def _placed(actor: Actor, country: str, sector: str, role: str | None = None) -> Actor:
+    """A copy of ``actor`` (same id and mentions) coded as ``country`` + ``sector``, for
+    one event's side only: the record's actor is left as the text codes it."""
+    return Actor(
+        actor.id, actor.name, actor.kind, country + sector, country,
+        role or actor.role, actor.mentions,
     )
-    return Side(joined, side.token, side.direct)
 
 
 def _participle_antecedents(tok: Token) -> list[Token]:

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from dateline.codes import (
+    TermHit,
     international_modifiers,
     leader_by_surname,
     leader_code,
@@ -226,7 +227,7 @@ def _place_the_countrys(
             )
             if country:
                 actor.country = country
-                actor.code = country + (actor.code or "")[len(NO_COUNTRY) :]
+                _place_role(actor)
 
 
 def _last_state(actors: Iterable[Actor], parse: Parse, doc: Document, head: int) -> str | None:
@@ -424,13 +425,16 @@ class ActorsStage(Stage):
             return None
         return reg.body(pc, mention)
 
-    def _unparsed_officials(self, doc: Document, reg: _Registry, s0: int, text: str) -> None:
+    def _unparsed_officials(
+        self, doc: Document, reg: _Registry, s0: int, text: str, hits: list[TermHit]
+    ) -> None:
         """Officials named by office in a sentence that was not parsed ("*The French
-        foreign minister* returned from Asia."), so that a later "she" can find them."""
+        foreign minister* returned from Asia."), so that a later "she" can find them.
+        ``hits``: the dictionary terms of ``text``."""
         dictionary = load_actor_dictionary()
         terms = [
             h
-            for h in dictionary.find_terms(text)
+            for h in hits
             if h.entry.kind in ("country", "adjective") and is_state(h.entry.country)
         ]
         for role in dictionary.find_roles(text, skip=[(h.start, h.end) for h in terms]):
@@ -483,7 +487,8 @@ class ActorsStage(Stage):
         for i, (s0, s1) in enumerate(bounds):
             if i in doc.parses:
                 continue
-            for hit in dictionary.find_terms(text[s0:s1]):
+            hits = dictionary.find_terms(text[s0:s1])
+            for hit in hits:
                 entry = hit.entry
                 if not hit.placing or not is_state(entry.country):
                     continue
@@ -499,7 +504,7 @@ class ActorsStage(Stage):
                     actor = Actor(reg.new_id(), hit.text, "country", code, code)
                     reg.actors.append(actor)
                 _add_mention(actor, Mention(span.text, span.start, span.end))
-            self._unparsed_officials(doc, reg, s0, text[s0:s1])
+            self._unparsed_officials(doc, reg, s0, text[s0:s1], hits)
         title = doc.record.title or ""
         for hit in dictionary.find_terms(title):
             # a headline's country is what the story is about

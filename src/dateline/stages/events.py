@@ -125,7 +125,7 @@ class EventsStage(Stage):
         modality = modality_of(trig)
         irregular = all(_irregular(s.actor) for s in sources)
         code = clause.pattern.code_for(modal=modality is not None, irregular=irregular)
-        if not targets and code == REFUSE and not _xcomps_of(clause) and len(sources) == 1:
+        if not targets and code == REFUSE and not _says_what(clause) and len(sources) == 1:
             # "… asked Hungary to allow monitors. A day later, the government *refused*."
             asker = resolver.asker_of(sources[0].actor)
             targets = [Side(asker, None, False)] if asker is not None else []
@@ -226,7 +226,7 @@ def _home_party(doc: Document, sources: list[Side]) -> list[Side]:
     return [Side(home, None, False)]
 
 
-def _xcomps_of(clause: Clause) -> bool:
+def _says_what(clause: Clause) -> bool:
     """Whether the trigger says what it refuses ("refused *to sign*", "refused *the plan*")."""
     return any(
         c.dep_ in ("xcomp", "ccomp", "dobj", "obj") for c in clause.trigger.children
