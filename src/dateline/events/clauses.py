@@ -56,6 +56,8 @@ QUANTITY_HEADS = word_list("quantity_heads")
 #: Roots of acts addressed to someone (appeals, demands): the subject of their content
 #: clause is the one addressed.
 ADDRESSED_ROOTS = frozenset({"02", "10"})
+#: CAMEO roots of the use of force (unconventional violence, fighting, mass violence).
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 #: Subordinators of a condition: what they introduce has not happened.
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
 #: Relative pronouns whose clause's subject is the noun they attach to.
@@ -123,6 +125,11 @@ def _forms_of(lemmas: frozenset[str]) -> dict[str, str]:
     return {f: lemma for lemma in lemmas for f in word_forms(lemma)}
 
 
+def _light_carried(tok: Token) -> bool:
+    """A noun that is the object of a light verb ("*launched* a probe", "*staged* a strike")."""
+    return tok.dep_ in OBJ_DEPS and _lemma_in(tok.head, LIGHT_VERBS)
+
+
 def measured(tok: Token) -> Token:
     """What a quantity head measures ("tens of thousands *of troops*" -> troops)."""
     for _ in range(3):
@@ -174,7 +181,7 @@ def _object_words(tok: Token) -> set[str]:
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod", "prep", "acl"):
                 tokens.extend(c.subtree)
-        if tok.dep_ in OBJ_DEPS and _lemma_in(tok.head, LIGHT_VERBS):
+        if _light_carried(tok):
             # "launched a probe *into the fraud allegations*": the carrier's phrases
             tokens.extend(t for c in tok.head.children if c.dep_ == "prep" for t in c.subtree)
         return _words_of(tokens)
@@ -537,7 +544,7 @@ def _noun_targets(tok: Token, pattern: Pattern, prep: Token | None) -> list[Toke
             continue
         if p.lower_ in (*TARGET_PREPS, "of"):
             out.extend(_pobjs(p))
-    if tok.dep_ in OBJ_DEPS and _lemma_in(tok.head, LIGHT_VERBS):
+    if _light_carried(tok):
         # "staged a strike *against the government's cuts*": the carrier's phrases
         for p in _preps(tok.head):
             if p.lower_ in TARGET_PREPS and not (consult and p.lower_ in CONSULT_TOPIC_PREPS):
@@ -710,7 +717,7 @@ def _consequence_of(c: Clause, earlier: list[Clause]) -> Clause | None:
 
 
 def _force(code: str) -> bool:
-    return code[:2] in ("18", "19", "20")
+    return code[:2] in FORCE_ROOTS
 
 
 def _clause(tok: Token, pattern: Pattern, prep: Token | None, trig: set[int]) -> Clause | None:

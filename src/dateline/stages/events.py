@@ -22,7 +22,7 @@ import re
 from spacy.tokens import Token
 
 from dateline.document import Document, Parse
-from dateline.events.clauses import Clause, find_clauses
+from dateline.events.clauses import FORCE_ROOTS, Clause, find_clauses
 from dateline.events.lexicon import lookup_actor, plover_for, trigger_cues
 from dateline.events.location import (
     dateline_location,
@@ -38,8 +38,6 @@ from dateline.pipeline import Stage, register_stage
 #: Roots where joined actors without a target act toward each other, coded once from the
 #: first named ("France and India will cooperate" → FRA→IND).
 JOINT_ROOTS = frozenset({"03", "05", "06", "08", "19"})
-#: Roots of armed force (assault, fight, mass violence).
-FORCE_ROOTS = frozenset({"18", "19", "20"})
 #: Roles of non-state armed actors ("attack" is 180 for them, 190 for an army).
 IRREGULAR_ROLES = frozenset({"REB", "INS", "CRM", "UAF", "SEP"})
 MAX_EVENTS_PER_CLAUSE = 4
