@@ -102,17 +102,18 @@ def test_plover_map_values_are_known_types() -> None:
 @pytest.mark.parametrize(
     ("code", "plover"),
     [
-        ("036", "CONSULT"), ("0312", "AGREE"), ("030", "AGREE"), ("031", "AGREE"),
-        ("057", "AGREE"), ("111", "ACCUSE"), ("112", "ACCUSE"), ("121", "REJECT"),
+        ("036", "AGREE"), ("0312", "AGREE"), ("030", "AGREE"), ("031", "AGREE"),
+        ("057", "SUPPORT"), ("111", "ACCUSE"), ("112", "ACCUSE"), ("121", "REJECT"),
         ("125", "REJECT"), ("120", "REJECT"), ("0256", "REQUEST"), ("020", "REQUEST"),
         ("106", "REQUEST"), ("10", "REQUEST"), ("0333", "AID"), ("072", "AID"),
         ("054", "SUPPORT"), ("051", "SUPPORT"), ("163", "SANCTION"), ("160", "SANCTION"),
         ("162", "SANCTION"), ("173", "COERCE"), ("17", "COERCE"), ("180", "ASSAULT"),
-        ("183", "ASSAULT"), ("190", "FIGHT"), ("0841", "CONCEDE"), ("0842", "RETREAT"),
+        ("183", "ASSAULT"), ("190", "ASSAULT"), ("0841", "RETREAT"), ("0842", "RETREAT"),
         ("040", "CONSULT"), ("041", "CONSULT"), ("042", "CONSULT"), ("043", "CONSULT"),
         ("045", "CONSULT"), ("046", "CONSULT"), ("06", "COOPERATE"), ("05", "COOPERATE"),
         ("0871", "AGREE"), ("12", "REJECT"), ("141", "PROTEST"), ("154", "MOBILIZE"),
-        ("138", "THREATEN"),
+        ("138", "THREATEN"), ("116", "SANCTION"), ("191", "COERCE"), ("192", "COERCE"),
+        ("193", "ASSAULT"), ("195", "ASSAULT"), ("20", "ASSAULT"),
     ],
 )
 def test_plover_usages_of_the_evaluation_data(code: str, plover: str) -> None:

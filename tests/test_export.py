@@ -43,9 +43,9 @@ def make_record(rid: str = "r1") -> Record:
     inv = _span(t, "invited")
     atk = _span(t, "attack")
     events = [
-        Event("036", "CONSULT", None, False, EventActor("Norway", "NOR", "NOR", "A1"),
+        Event("040", "CONSULT", None, False, EventActor("Norway", "NOR", "NOR", "A1"),
               EventActor("Sweden", "SWE", "SWE", "A2"), inv, s1, "NOR", "2025-03-03", 0.8),
-        Event("190", "FIGHT", None, True, EventActor("Sweden", "SWE", "SWE", "A2"),
+        Event("190", "ASSAULT", None, True, EventActor("Sweden", "SWE", "SWE", "A2"),
               EventActor("Norway", "NOR", "NOR", "A1"), atk, s3, None, "2025-03-03", 0.7),
     ]
     return Record(id=rid, raw_text=t, url="https://example.org/a", title="Talks",
@@ -85,7 +85,7 @@ def test_csv_three_tables(tmp_path: Path) -> None:
     with open(tmp_path / "events.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 6
-    assert rows[0]["cameo"] == "036"  # leading zero kept
+    assert rows[0]["cameo"] == "040"  # leading zero kept
     assert rows[0]["source_code"] == "NOR" and rows[0]["target_country"] == "SWE"
     assert rows[1]["negated"] == "True"
     with open(tmp_path / "quotes.csv", encoding="utf-8", newline="") as fh:
@@ -104,7 +104,7 @@ def test_parquet_three_tables(tmp_path: Path) -> None:
     counts = write_parquet(gen(2), tmp_path, batch_rows=1)
     assert counts == {"events": 4, "quotes": 2, "actors": 6}
     ev = pq.read_table(tmp_path / "events.parquet").to_pylist()
-    assert [e["cameo"] for e in ev] == ["036", "190", "036", "190"]
+    assert [e["cameo"] for e in ev] == ["040", "190", "040", "190"]
     assert ev[1]["negated"] is True and isinstance(ev[0]["trigger_start"], int)
     assert pq.read_table(tmp_path / "quotes.parquet").num_rows == 2
     assert pq.read_table(tmp_path / "actors.parquet").column_names[:3] == [
@@ -137,8 +137,8 @@ def test_gdelt_rows() -> None:
     assert row["SQLDATE"] == "20250303" and row["MonthYear"] == "202503" and row["Year"] == "2025"
     assert row["Actor1Code"] == "NOR" and row["Actor1CountryCode"] == "NOR"
     assert row["Actor2Code"] == "SWE" and row["Actor2CountryCode"] == "SWE"
-    assert row["EventCode"] == "036" and row["EventBaseCode"] == "036"
-    assert row["EventRootCode"] == "03"
+    assert row["EventCode"] == "040" and row["EventBaseCode"] == "040"
+    assert row["EventRootCode"] == "04"
     assert row["QuadClass"] == "1"
     assert float(row["GoldsteinScale"]) > 0
     assert row["IsRootEvent"] == "1"

@@ -88,7 +88,7 @@ def full_record(
             Quote("indirect", sent.text, sent.start, sent.end, None, None, None, None, None),
         ],
         events=[
-            Event("036", "CONSULT", "meet", False,
+            Event("040", "CONSULT", "meet", False,
                   EventActor("Foreign Minister", "CHEGOV", "CHE", "a1"),
                   EventActor("Russia", "RUS", "RUS", None),
                   _span(raw, "talks"), Span(sent.text, sent.start, sent.end),
@@ -236,13 +236,13 @@ def test_query_events(store_url: str) -> None:
     _seed(store_url)
     with open_store(store_url) as store:
         assert len(query_events(store)) == 3
-        assert [e["cameo"] for e in query_events(store, plover="consult")] == ["036"]
+        assert [e["cameo"] for e in query_events(store, plover="consult")] == ["040"]
         assert [e["cameo"] for e in query_events(store, cameo="02")] == ["0231"]
         assert [e["cameo"] for e in query_events(store, source="usa")] == ["0231"]
-        assert [e["cameo"] for e in query_events(store, target="RUS")] == ["036"]
-        assert {e["cameo"] for e in query_events(store, since="2024-01-01")} == {"036", "010"}
+        assert [e["cameo"] for e in query_events(store, target="RUS")] == ["040"]
+        assert {e["cameo"] for e in query_events(store, since="2024-01-01")} == {"040", "010"}
         assert [e["cameo"] for e in query_events(store, until="2023-12-31")] == ["0231"]
-        ev = query_events(store, cameo="036")[0]
+        ev = query_events(store, cameo="040")[0]
         assert ev["trigger"] == "talks" and ev["negated"] in (0, False)
 
 

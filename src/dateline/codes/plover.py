@@ -1,9 +1,12 @@
 """CAMEO code -> PLOVER event type (and mode), by longest matching prefix.
 
-Data: ``data/cameo_plover.csv`` (columns prefix, plover, mode). It follows the PLOVER
-crosswalk from CAMEO, with the usages of the project's evaluation data where they differ
-(e.g. 036 CONSULT, 057 AGREE, 163 SANCTION, 19x FIGHT, 10x REQUEST). An empty ``plover``
-cell means PLOVER does not code the event (plain statements: 010, 011, 012, 017).
+Data: ``data/cameo_plover.csv`` (columns prefix, plover, mode). It follows the 16 types
+of the PLOVER 2021 manual; where the manual's CAMEO crosswalk disagrees with its text, the
+text wins: 036 (intent to meet) AGREE, 057 (sign) SUPPORT, 0841 (release carried out)
+RETREAT, 116 (conviction) and 163 (sanctions) SANCTION, 18-20 ASSAULT (no FIGHT type; the
+mode tells firearms, heavy weapons and air strikes apart) except 191/192 (blockade,
+occupation) COERCE. An empty ``plover`` cell means PLOVER does not code the event (plain
+statements: 010, 011, 012, 017).
 """
 
 from __future__ import annotations
@@ -34,7 +37,6 @@ PLOVER_TYPES: tuple[str, ...] = (
     "MOBILIZE",
     "COERCE",
     "ASSAULT",
-    "FIGHT",
 )
 
 
