@@ -98,6 +98,18 @@ def score_dev(records: list[Record] | None = None) -> dict[str, Any]:
     return _score("events", DEV_GOLD, [r.to_dict() for r in records])
 
 
+def score_news(split: str, directory: Path) -> dict[str, Any]:
+    """score.py events on one split of the real-news gold (a whole-split score only)."""
+    from _news_dev import split_lines, write_split
+
+    gold = write_split(split, directory)
+    lines = split_lines(split)
+    records = run_articles(
+        [Article(id=str(g["id"]), text=g["text"], title=g.get("title")) for g in lines]
+    )
+    return _score("events", gold, [r.to_dict() for r in records])
+
+
 def suite_predictions(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each suite sentence run as an article; its events as the codes scorer reads them."""
     records = run_articles([Article(id=str(i["id"]), text=i["text"]) for i in items])

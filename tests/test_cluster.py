@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from _floors import assert_floors
 from dateline.cluster.index import (
     ClusterError,
     MemorySignatureIndex,
@@ -107,8 +108,7 @@ def test_generated_corpus_precision_recall(seed: int) -> None:
         clusterer.add(a.id, a.text, a.published)
     predicted = clusterer.labels(truth)
     precision, recall = pairwise_scores(truth, predicted)
-    assert precision >= 0.95, precision
-    assert recall >= 0.95, recall
+    assert_floors("clusters", {"precision": precision, "recall": recall})
 
 
 def test_pairwise_scores_can_fail() -> None:
