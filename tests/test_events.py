@@ -670,3 +670,56 @@ def test_accused_by_y_of_a_crime_in_the_passive() -> None:
         "Sudanese soldiers were accused by Chad's foreign minister of committing war crimes.",
         ("1124", "TCDGOV", "SDNMIL"),
     )
+
+
+def test_the_two_ministers_are_the_last_two_parties_named() -> None:
+    text = (
+        "Polish Foreign Minister Anna Nowak met Czech Foreign Minister Jan Dvorak in Vienna "
+        "on Monday. The two ministers discussed the border dispute."
+    )
+    _, evs = _events(text)
+    talks = [t for e, t in zip(evs, _triples(evs), strict=True) if e.trigger.text == "discussed"]
+    assert ("040", "POLGOV", "CZEGOV") in talks and ("040", "CZEGOV", "POLGOV") in talks
+    # without "two" or "both" the subject is not read as the pair
+    _, plain = _events(text.replace("The two ministers", "The ministers"))
+    assert ("040", "POLGOV", "CZEGOV") not in [
+        t for e, t in zip(plain, _triples(plain), strict=True) if e.trigger.text == "discussed"
+    ]
+
+
+def test_both_leaders_agreed_is_each_sides_promise() -> None:
+    _assert_coded(
+        "Mexican President Carla Ruiz spoke with Canadian Prime Minister Tom Reid by telephone "
+        "on Friday. Both leaders agreed to hold talks in May.",
+        ("036", "MEXGOV", "CANGOV"),
+    )
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        '"The decision of Germany to close the border is illegal and unacceptable," French '
+        "Foreign Minister Jean Dupont said.",
+        "French Foreign Minister Jean Dupont said Germany's decision was a regrettable step.",
+    ],
+)
+def test_reproach_in_a_quotation_criticises_the_party_it_names(said: str) -> None:
+    r, evs = _events(said)
+    accuse = [e for e in evs if e.cameo == "111"]
+    assert [(e.source.code, e.target and e.target.country) for e in accuse] == [("FRAGOV", "DEU")]
+    assert accuse[0].plover == "ACCUSE" and not accuse[0].negated
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        '"The decision of Germany to close the border is not illegal," French Foreign Minister '
+        "Jean Dupont said.",
+        '"The decision of Germany to close the border is wise," French Foreign Minister Jean '
+        "Dupont said.",
+        '"Our decision to close the border was illegal," French Foreign Minister Jean Dupont said.',
+    ],
+)
+def test_no_criticism_without_reproach_or_another_party(said: str) -> None:
+    _, evs = _events(said)
+    assert not [e for e in evs if e.cameo == "111"], _triples(evs)

@@ -29,7 +29,9 @@ from dateline.events.location import (
     is_state,
     sentence_location,
 )
+from dateline.events.pair_subjects import resolve_pair_subjects
 from dateline.events.polarity import is_negated, modality_of
+from dateline.events.quoted_criticism import quoted_criticism
 from dateline.events.resolve import ActorResolver, Side, home_actor, is_place_noun, known
 from dateline.events.spans import tok_span
 from dateline.model import Actor, Event, EventActor, Span
@@ -95,6 +97,8 @@ class EventsStage(Stage):
                 events.extend(
                     self._code(doc, resolver, parse, i, clause, sentence, date, fallback)
                 )
+        events = resolve_pair_subjects(doc.record, events)
+        events += quoted_criticism(doc.record, events, date, fallback)
         doc.record.events = events
 
     def _code(
