@@ -63,9 +63,24 @@ def test_the_ministry_is_the_organisation_named_before() -> None:
     assert "Foreign Ministry" in q.speaker
 
 
-def test_group_speaker() -> None:
+def test_group_speaker_is_null_with_its_mention_kept() -> None:
+    """Collectives have no speaker (ANNOTATION.md); the words and the actor stay linked."""
     q = _quote("U.S. officials said the talks would resume in March.", "talks would resume")
-    assert q.speaker == "U.S. officials"
+    assert q.speaker is None
+    assert q.speaker_mention is not None and q.speaker_mention.text == "U.S. officials"
+    assert q.speaker_id is not None
+
+
+def test_joint_statement_of_two_named_people_has_no_speaker() -> None:
+    from dateline.quotes.actors import ActorInfo
+    from dateline.quotes.finder import named_speaker
+
+    person = ActorInfo("a1", "Shavkat Mirziyoyev", "person")
+    assert named_speaker(person, "Shavkat Mirziyoyev and Vladimir Putin") is None
+    assert named_speaker(person, "President Shavkat Mirziyoyev") == "Shavkat Mirziyoyev"
+    country = ActorInfo("a2", "Trinidad and Tobago", "organisation")
+    assert named_speaker(country, "Trinidad and Tobago") == "Trinidad and Tobago"
+    assert named_speaker(ActorInfo("a3", "officials", "group"), "officials") is None
 
 
 def test_unknown_role_holder_is_not_guessed() -> None:

@@ -704,7 +704,7 @@ def test_both_leaders_agreed_is_each_sides_promise() -> None:
     ],
 )
 def test_reproach_in_a_quotation_criticises_the_party_it_names(said: str) -> None:
-    r, evs = _events(said)
+    _, evs = _events(said)
     accuse = [e for e in evs if e.cameo == "111"]
     assert [(e.source.code, e.target and e.target.country) for e in accuse] == [("FRAGOV", "DEU")]
     assert accuse[0].plover == "ACCUSE" and not accuse[0].negated

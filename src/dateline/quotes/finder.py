@@ -49,6 +49,24 @@ class Candidate:
     inherited: bool = False  # the speaker was carried on from the quotation before
 
 
+#: Two names joined in the attributing words ("Shavkat Mirziyoyev and Vladimir Putin").
+_JOINT = re.compile(r"\b[A-Z][\w.’'-]*\s+(?:and|&)\s+(?:[A-Z]|the\s+[A-Z])")
+
+
+def named_speaker(actor: ActorInfo | None, mention: str | None) -> str | None:
+    """The speaker's name, or None for collectives and joint statements.
+
+    The annotation contract gives unnamed and non-unique people and collectives
+    ("officials", "Afghan officials", "analysts") and a joint statement of two named
+    parties no speaker; the actor stays linked through ``speaker_id``.
+    """
+    if actor is None or actor.kind == "group":
+        return None
+    if actor.kind == "person" and mention and _JOINT.search(mention):
+        return None
+    return actor.name
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a] in _TRIM:
         a += 1
@@ -343,7 +361,7 @@ class QuoteFinder:
                     text=span.text,
                     start=span.start,
                     end=span.end,
-                    speaker=c.actor.name if c.actor else None,
+                    speaker=named_speaker(c.actor, sm.text if sm else None),
                     speaker_id=c.actor.id if c.actor else None,
                     speaker_mention=Span(sm.text, sm.start, sm.end) if sm else None,
                     cue=Span(cue.text, cue.start, cue.end) if cue else None,
