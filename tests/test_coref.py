@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from _quotes_dev import run_text
 from dateline.model import Quote
 
@@ -156,3 +158,24 @@ def test_the_president_is_not_the_vice_president() -> None:
         "visit would be postponed",
     )
     assert q.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Greek Shipping Minister Sofia Dimas said the port would reopen. "We have never closed '
+        'our doors to trade."',
+        'Prime Minister Nikol Pashinyan presented the progress of the talks. "You know that '
+        'Armenia has conveyed our comments."',
+    ],
+)
+def test_quotation_without_attribution_continues_the_person_just_named(text: str) -> None:
+    rec = run_text(text)
+    direct = [q for q in rec.quotes if q.kind == "direct"]
+    assert len(direct) == 1 and direct[0].speaker in ("Sofia Dimas", "Nikol Pashinyan")
+    assert direct[0].speaker_mention is None  # no attributing words stand near it
+
+
+def test_quotation_opening_a_paragraph_after_no_person_stays_unattributed() -> None:
+    rec = run_text('The storm hit the coast on Monday.\n\n"Nobody was ready for this."')
+    assert [q.speaker for q in rec.quotes] == [None]

@@ -326,6 +326,31 @@ class QuoteFinder:
                     and nxt.continues and nxt.paragraph == c.paragraph + 1):
                 c.actor, c.speaker, c.cue = nxt.actor, nxt.speaker, nxt.cue
                 c.inherited = nxt.inherited
+        for c in cands:
+            if c.actor is None and c.speaker is None and c.kind == "direct":
+                c.actor = self._introduced_before(c.start, quoted)
+                c.inherited = c.actor is not None
+
+    def _introduced_before(self, pos: int, quoted: list[tuple[int, int]]) -> ActorInfo | None:
+        """The person a quotation with no attribution of its own continues: the first person
+        named, outside quotation marks, in the sentence just before it in its paragraph
+        ("Pashinyan presented the treaty. \"You know that …\"")."""
+        at = self.view.sentence_at(max(0, pos - 1))
+        if at is None:
+            return None
+        start, end = self.view.sentences[at]
+        if end > pos:  # the quotation opens inside this sentence: take the one before
+            if at == 0:
+                return None
+            start, end = self.view.sentences[at - 1]
+        para_start, _ = self.view.paragraph(pos)
+        if start < para_start:
+            return None
+        for s, e, actor in reversed(self.table.mentions_before(end)):
+            inside = any(a <= s < b for a, b in quoted)
+            if s >= start and e <= end and not inside:
+                return actor if actor.kind == "person" else None
+        return None
 
     # -- all together -----------------------------------------------------------------
     def candidates(self) -> list[Candidate]:
