@@ -723,3 +723,24 @@ def test_reproach_in_a_quotation_criticises_the_party_it_names(said: str) -> Non
 def test_no_criticism_without_reproach_or_another_party(said: str) -> None:
     _, evs = _events(said)
     assert not [e for e in evs if e.cameo == "111"], _triples(evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("Pakistani jets targeted militant hideouts.", ("190", "PAKMIL", None)),
+        ("Russian troops hit a power plant in Kharkiv.", ("190", "RUSMIL", "UKR")),
+        ("U.S. airstrikes killed several militants.", ("190", "USAMIL", "---REB")),
+    ],
+)
+def test_force_against_what_only_a_force_strikes(text: str, triple: tuple) -> None:
+    _assert_coded(text, triple)
+
+
+@pytest.mark.parametrize(
+    "text", ["The campaign targeted young voters.", "The storm hit the town.",
+             "The ministry targeted tax evaders."],
+)  # fmt: skip
+def test_targeting_and_hitting_in_other_senses_is_no_force(text: str) -> None:
+    _, evs = _events(text)
+    assert not [e for e in evs if e.cameo.startswith(("18", "19"))], _triples(evs)
