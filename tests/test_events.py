@@ -744,3 +744,39 @@ def test_force_against_what_only_a_force_strikes(text: str, triple: tuple) -> No
 def test_targeting_and_hitting_in_other_senses_is_no_force(text: str) -> None:
     _, evs = _events(text)
     assert not [e for e in evs if e.cameo.startswith(("18", "19"))], _triples(evs)
+
+
+def test_an_untargeted_event_takes_the_other_party_of_its_sentence_or_the_one_before() -> None:
+    _assert_coded(
+        "Polish President Anna Nowak condemned on Monday, in a speech about Germany, the new "
+        "border checks.",
+        ("111", "POLGOV", "DEU"),
+    )
+    _assert_coded(
+        "German Chancellor Karl Berg visited Poland on Monday. He signed a trade agreement.",
+        ("057", "DEUGOV", "POL"),
+    )
+
+
+def test_confidence_ranks_how_the_recipient_was_found() -> None:
+    _, named = _events("Kenya sanctioned Uganda on Monday.")
+    _, context = _events(
+        "German Chancellor Karl Berg visited Poland on Monday. He signed a trade agreement."
+    )
+    _, domestic = _events("Kenyan police arrested three protesters in Nairobi.")
+    signed = next(e for e in context if e.cameo == "057")
+    assert named[0].confidence > domestic[0].confidence > signed.confidence > 0
+
+
+def test_confidence_table_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.errors import DataError
+    from dateline.events import confidence as conf
+
+    monkeypatch.setattr(conf, "read_data_yaml", lambda name: {"base": {"clause": 2}})
+    conf.confidence_table.cache_clear()
+    try:
+        with pytest.raises(DataError, match=r"confidence.yaml: base: missing context"):
+            conf.confidence_table()
+    finally:
+        monkeypatch.undo()
+        conf.confidence_table.cache_clear()

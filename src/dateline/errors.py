@@ -42,3 +42,9 @@ class InputError(DatelineError):
 
 class StoreError(DatelineError):
     code = "E020"
+
+
+class DataError(DatelineError):
+    """A packaged data file (word lists, code tables) has a bad entry; names the file."""
+
+    code = "E030"

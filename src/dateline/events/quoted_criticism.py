@@ -21,8 +21,6 @@ from dateline.events.lexicon import plover_for
 from dateline.model import Actor, Event, EventActor, Quote, Record, Sentence, Span
 
 CRITICISE = "111"
-#: A coder's trust in an event read off words of reproach rather than a clause.
-CONFIDENCE = 0.55
 #: How many words before a reproach a negator takes it back.
 NEGATION_WINDOW = 3
 _WORD = re.compile(r"[\w'’-]+")
@@ -116,5 +114,5 @@ def quoted_criticism(record: Record, events: Sequence[Event], date: str | None,
                        quote.start + word.end())  # fmt: skip
         span = Span(sentence.text, sentence.start, sentence.end)
         found.append(Event(CRITICISE, plover, mode, False, source, target, trigger, span,
-                           location, date, CONFIDENCE, None))  # fmt: skip
+                           location, date))  # fmt: skip
     return found

@@ -18,11 +18,13 @@ trigger form and a word that can name an actor (``events.lexicon.trigger_cues``)
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from dateline.document import Document, Parse
 from dateline.events.clauses import FORCE_ROOTS, Clause, find_clauses
+from dateline.events.confidence import How, confidence
 from dateline.events.lexicon import lookup_actor, plover_for, trigger_cues
 from dateline.events.location import (
     dateline_location,
@@ -32,6 +34,7 @@ from dateline.events.location import (
 from dateline.events.pair_subjects import resolve_pair_subjects
 from dateline.events.polarity import is_negated, modality_of
 from dateline.events.quoted_criticism import quoted_criticism
+from dateline.events.recipients import add_recipients
 from dateline.events.resolve import ActorResolver, Side, home_actor, is_place_noun, known
 from dateline.events.spans import tok_span
 from dateline.model import Actor, Event, EventActor, Span
@@ -98,8 +101,14 @@ class EventsStage(Stage):
                     self._code(doc, resolver, parse, i, clause, sentence, date, fallback)
                 )
         events = resolve_pair_subjects(doc.record, events)
-        events += quoted_criticism(doc.record, events, date, fallback)
-        doc.record.events = events
+        how: dict[int, How] = {id(e): "clause" if e.target else "none" for e in events}
+        events = add_recipients(doc.record, events)
+        quoted = quoted_criticism(doc.record, events, date, fallback)
+        how.update({id(e): "quoted" for e in quoted})
+        events += quoted
+        doc.record.events = [
+            replace(e, confidence=confidence(e, how.get(id(e), "context"))) for e in events
+        ]
 
     def _code(
         self,
@@ -184,7 +193,6 @@ class EventsStage(Stage):
                     sentence=sentence,
                     location=where or fallback,
                     date=date,
-                    confidence=_confidence(clause, s, t, modality),
                     modality=modality,
                 )
             )
@@ -287,15 +295,6 @@ def _others(source: Side, targets: list[Side]) -> list[Side]:
     home = source.actor.country if source.actor is not None else None
     foreign = [t for t in others if t.actor is None or t.actor.country != home]
     return foreign if home and foreign else others
-
-
-def _confidence(clause: Clause, s: Side, t: Side | None, modality: str | None) -> float:
-    """Higher for constrained patterns and actors named in the clause itself."""
-    conf = 0.5 + 0.1 * min(clause.pattern.specificity, 2)
-    conf += 0.15 if s.direct else 0.0
-    conf += 0.15 if t is not None and t.direct else 0.0
-    conf -= 0.1 if modality else 0.0
-    return round(max(0.05, min(conf, 0.99)), 2)
 
 
 def _own_side(s: Side, t: Side) -> bool:
