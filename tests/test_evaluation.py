@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
+import os
 import random
 import subprocess
 import sys
@@ -36,9 +37,13 @@ from dateline.evaluation import (
 )
 from dateline.evaluation.names import TITLE_WORDS
 
-SHARED_EVAL = Path(__file__).parents[1] / ".." / "shared" / "eval"
+# ../shared beside the checkout; DATELINE_SHARED points elsewhere (e.g. from a git worktree).
+SHARED_EVAL = (
+    Path(os.environ.get("DATELINE_SHARED") or Path(__file__).parents[1] / ".." / "shared") / "eval"
+)
 REFERENCE = SHARED_EVAL / "score.py"
 DEV_GOLD = SHARED_EVAL / "dev" / "quotes.jsonl"
+DEV_NEWS = SHARED_EVAL / "dev" / "news.jsonl"
 
 Records = dict[str, dict[str, Any]]
 
@@ -320,6 +325,13 @@ def test_null_speakers_agree_only_when_both_null() -> None:
         ("Tomas Ferreira", "Anna Kowalczyk", False),
         ("Tomas Ferreira", None, False),
         (None, None, False),
+        ("United States", "U.S.", True),  # aliases are one name
+        ("U.S. Defense Department", "United States Defense Department", True),
+        ("Britain", "UK", True),
+        ("Great Britain", "U.K.", True),
+        ("UN", "United Nations", True),
+        ("EU", "European Union", True),
+        ("EU", "UN", False),
     ],
 )
 def test_same_speaker(gold: str | None, pred: str | None, same: bool) -> None:
@@ -371,6 +383,56 @@ def test_events_optional_and_negated() -> None:
     assert strict.misses == []
     loose = scores.levels["plover"]
     assert (loose.scores.predicted, loose.scores.gold, loose.scores.f1) == (3, 3, 1.0)
+
+
+def test_event_country_fields_win_even_when_null() -> None:
+    """A gold side's ``*_country`` key decides its country, null meaning none."""
+    t = TREATY
+    gold = {"t1": {"text": t, "quotes": [], "events": [
+        {"source": "Islamic State", "source_country": None, "target": "Iraq",
+         "target_country": "IRQ", "plover": "ASSAULT"},
+        {"source": "Poland", "target": "Russia", "plover": "ACCUSE"},
+    ]}}  # fmt: skip
+    pred = {"t1": {"events": [
+        {"plover": "ASSAULT", "source": None, "target": "IRQMIL"},
+        {"plover": "ACCUSE", "source": "POLGOV", "target": {"country": "RUS"}},
+        {"plover": None, "cameo": "111", "source": "POLGOV", "target": "RUSGOV"},
+        {"cameo": "036", "source": "POLGOV", "target": "RUSGOV"},
+    ]}}  # fmt: skip
+    strict = score_events(gold, pred).levels["plover+actors"]
+    assert (strict.scores.predicted, strict.scores.gold, strict.scores.f1) == (2, 2, 1.0)
+    islamic_state = {"t1": {"events": [{"plover": "ASSAULT", "source": "ISL", "target": "IRQ"}]}}
+    assert score_events(gold, islamic_state).levels["plover+actors"].scores.precision == 0.0
+
+
+def test_optional_gold_quotes_are_neither_required_nor_penalised() -> None:
+    t = TREATY
+    gold = {"t1": {"text": t, "quotes": [
+        quote(t, "We have waited long enough,", "direct", "Anna Kowalczyk-Nowak",
+              optional=True),
+        quote(t, "talks would go on", "indirect", "José Núñez"),
+    ]}}  # fmt: skip
+    inside = {"t1": {"quotes": [quote(t, "waited long enough", "direct", "Nobody")]}}
+    scores = score_quotes(gold, inside)
+    assert (scores.buckets["all"].span.predicted, scores.buckets["all"].span.gold) == (0, 1)
+    assert not scores.false_alarms and len(scores.misses) == 1
+    spilling = {"t1": {"quotes": [quote(t, "enough,\" she said. – Now it is", "direct")]}}
+    assert score_quotes(gold, spilling).buckets["all"].span.predicted == 1
+
+
+def test_best_jaccard_prediction_gives_the_speaker() -> None:
+    """A short prediction nested in a long one is judged by the gold quote it fits."""
+    t = TREATY
+    outer = "We have waited long enough,\" she said. – Now it is their turn."
+    gold = {"t1": {"text": t, "quotes": [quote(t, outer, "direct", "Anna Kowalczyk-Nowak"),
+                                         quote(t, "she said", "indirect", None)]}}  # fmt: skip
+    pred = {"t1": {"quotes": [quote(t, "waited long enough,\" she said. – Now it is their",
+                                    "direct", "Anna"),
+                              quote(t, "she said", "direct", None)]}}  # fmt: skip
+    scores = score_quotes(gold, pred)
+    assert scores.buckets["direct"].attributed.recall == 1.0
+    assert scores.buckets["indirect"].attributed.precision == 1.0
+    assert not scores.wrong_speakers
 
 
 def test_event_misses_are_listed() -> None:
@@ -460,52 +522,153 @@ def test_dev_gold_thinned_matches_reference(reference: ModuleType, dev_gold: Rec
     assert score_events(dev_gold, pred).to_dict() == reference.score_events(dev_gold, pred)
 
 
+# Spellings the reference treats as one name, and names beginning with them.
+ALIAS_NAMES = [
+    ["U.S.", "US", "United States", "USA", "America"],
+    ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
+    ["UN", "U.N.", "United Nations"],
+    ["EU", "European Union"],
+]
+ALIAS_HEADS = [f"{alias} {rest}" for group in ALIAS_NAMES for alias in group
+               for rest in ("State Department", "Embassy in Moscow", "military")]  # fmt: skip
+
+
+def alias_split(name: str | None) -> tuple[list[str], str] | None:
+    """The alias group a name starts with and the rest of the name, if it starts with one."""
+    for group in ALIAS_NAMES:
+        for alias in sorted(group, key=len, reverse=True):
+            if name and (name == alias or name.startswith(alias + " ")):
+                return group, name[len(alias) :]
+    return None
+
+
+def alias_of(name: str | None, rng: random.Random) -> str | None:
+    """Another spelling of a name starting with a known alias, else the name itself."""
+    found = alias_split(name)
+    return name if found is None else rng.choice(found[0]) + found[1]
+
+
+def perturbed_gold(gold: Records, rng: random.Random) -> Records:
+    """The gold with some quotes made optional, some speakers spelt as aliases, some
+    event sides made stateless (``*_country: null``) or left without a country field."""
+    out = copy.deepcopy(gold)
+    for record in out.values():
+        for q in record.get("quotes", []):
+            if rng.random() < 0.15:
+                q["optional"] = True
+            if rng.random() < 0.1:
+                q["speaker"] = rng.choice(ALIAS_HEADS)
+            q["speaker"] = alias_of(q.get("speaker"), rng)
+        for e in record.get("events") or []:
+            for side in ("source", "target"):
+                draw = rng.random()
+                if draw < 0.1:
+                    e[f"{side}_country"] = None
+                elif draw < 0.15:
+                    e.pop(f"{side}_country", None)
+    return out
+
+
+def random_speakers(record: dict[str, Any]) -> list[str | None]:
+    names: list[str | None] = [q.get("speaker") for q in record.get("quotes", [])]
+    names += [None, "", "Unknown Person", *ALIAS_HEADS[::4]]
+    names += [n.split()[-1] for n in names if n]
+    return names
+
+
+def random_quotes(record: dict[str, Any], rng: random.Random) -> list[dict[str, Any]]:
+    """Jittered gold spans (so some lie inside optional quotes) and random spans."""
+    text = record["text"]
+    names = random_speakers(record)
+    quotes = []
+    for q in record.get("quotes", []):
+        if rng.random() < 0.6:
+            jitter = rng.randint(-40, 40)
+            start = max(0, min(len(text) - 1, q["start"] + jitter))
+            end = max(start + 1, min(len(text), q["end"] + rng.randint(-60, 40)))
+            speaker = rng.choice([*names, alias_of(q.get("speaker"), rng)])
+            quotes.append({"kind": rng.choice(["direct", "mixed", "indirect"]),
+                           "text": text[start:end], "start": start, "end": end,
+                           "speaker": speaker})  # fmt: skip
+    for _ in range(rng.randint(0, 3)):
+        start = rng.randrange(len(text))
+        end = min(len(text), start + rng.randint(1, 200))
+        q = {"text": text[start:end], "start": start, "end": end,
+             "speaker": rng.choice(names)}  # fmt: skip
+        if rng.random() < 0.8:
+            q["kind"] = rng.choice(["direct", "mixed", "indirect", None])
+        quotes.append(q)
+    return quotes
+
+
+def random_side(e: dict[str, Any], side: str, rng: random.Random) -> Any:
+    return rng.choice([
+        e.get(f"{side}_country"), e.get(side), "USAGOV", None, "", {"code": "RUSGOV"},
+        {"country": "UKR"}, {"name": "Islamic State", "country": None, "code": None},
+    ])  # fmt: skip
+
+
+def random_event(e: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    """A gold event with its type, sides and negation redrawn; some have no PLOVER type
+    (CAMEO only), some carry a ``*_country`` field as gold does."""
+    event = {
+        "plover": rng.choice([e.get("plover"), "CONSULT", "accuse", None, ""]),
+        "cameo": rng.choice([e.get("cameo"), "036", None]),
+        "source": random_side(e, "source", rng),
+        "target": random_side(e, "target", rng),
+        "negated": rng.random() < 0.1,
+    }
+    if rng.random() < 0.1:
+        del event["plover"]
+    if rng.random() < 0.1:
+        event["source_country"] = rng.choice([None, e.get("source_country"), "FRA"])
+    return event
+
+
 def random_prediction(gold: Records, rng: random.Random) -> Records:
     """Random spans, kinds, speakers and events over the dev texts."""
     pred: Records = {}
     for article_id, record in gold.items():
-        text = record["text"]
-        names = [q.get("speaker") for q in record.get("quotes", [])]
-        names += [None, "", "Unknown Person"]
-        names += [n.split()[-1] for n in names if n]
-        quotes = []
-        for q in record.get("quotes", []):
-            if rng.random() < 0.6:
-                jitter = rng.randint(-40, 40)
-                start = max(0, min(len(text) - 1, q["start"] + jitter))
-                end = max(start + 1, min(len(text), q["end"] + rng.randint(-60, 40)))
-                quotes.append({"kind": rng.choice(["direct", "mixed", "indirect"]),
-                               "text": text[start:end], "start": start, "end": end,
-                               "speaker": rng.choice(names)})  # fmt: skip
-        for _ in range(rng.randint(0, 3)):
-            start = rng.randrange(len(text))
-            end = min(len(text), start + rng.randint(1, 200))
-            q = {"text": text[start:end], "start": start, "end": end,
-                 "speaker": rng.choice(names)}  # fmt: skip
-            if rng.random() < 0.8:
-                q["kind"] = rng.choice(["direct", "mixed", "indirect", None])
-            quotes.append(q)
-        events = []
-        for e in record.get("events") or []:
-            if rng.random() < 0.7:
-                events.append({
-                    "plover": rng.choice([e.get("plover"), "CONSULT", "accuse"]),
-                    "source": rng.choice([e.get("source_country"), "USAGOV", None,
-                                          {"code": "RUSGOV"}, {"country": "UKR"}]),
-                    "target": rng.choice([e.get("target_country"), None, "IRN"]),
-                    "negated": rng.random() < 0.1,
-                })  # fmt: skip
-        pred[article_id] = {"id": article_id, "quotes": quotes, "events": events}
+        events = [random_event(e, rng) for e in record.get("events") or [] if rng.random() < 0.7]
+        pred[article_id] = {"id": article_id, "quotes": random_quotes(record, rng),
+                            "events": events}  # fmt: skip
     return pred
+
+
+@pytest.fixture(scope="module", params=["quotes", "news-tune"])
+def dev_corpus(request: pytest.FixtureRequest) -> Records:
+    """dev/quotes.jsonl, or the TUNE lines of dev/news.jsonl (check lines are dropped as
+    they are read, before anything else looks at them)."""
+    path = DEV_GOLD if request.param == "quotes" else DEV_NEWS
+    if not path.is_file():
+        pytest.skip(f"dev gold {path.name} is absent")
+    if request.param == "quotes":
+        return load_jsonl_by_id(path)
+    return load_jsonl_by_id(path, split="tune")
+
+
+def test_random_perturbations_exercise_the_reference_rules(dev_corpus: Records) -> None:
+    rng = random.Random(0)
+    gold = perturbed_gold(dev_corpus, rng)
+    pred = random_prediction(gold, rng)
+    gold_quotes = [q for r in gold.values() for q in r["quotes"]]
+    gold_events = [e for r in gold.values() for e in r.get("events") or []]
+    pred_events = [e for r in pred.values() for e in r["events"]]
+    assert any(q.get("optional") for q in gold_quotes)
+    assert any(alias_split(q.get("speaker")) for q in gold_quotes)
+    assert any(e.get("source_country", "") is None and e.get("source") for e in gold_events)
+    assert any(not e.get("plover") for e in pred_events)
 
 
 @pytest.mark.parametrize("seed", range(8))
 def test_dev_gold_random_predictions_match_reference(
-    reference: ModuleType, dev_gold: Records, seed: int
+    reference: ModuleType, dev_corpus: Records, seed: int
 ) -> None:
-    pred = random_prediction(dev_gold, random.Random(seed))
-    assert score_quotes(dev_gold, pred).to_dict() == reference.score_quotes(dev_gold, pred)
-    assert score_events(dev_gold, pred).to_dict() == reference.score_events(dev_gold, pred)
+    rng = random.Random(seed)
+    gold = perturbed_gold(dev_corpus, rng) if seed % 4 else dev_corpus
+    pred = random_prediction(gold, rng)
+    assert score_quotes(gold, pred).to_dict() == reference.score_quotes(gold, pred)
+    assert score_events(gold, pred).to_dict() == reference.score_events(gold, pred)
 
 
 # ---------------------------------------------------------------- loading and report
@@ -541,6 +704,22 @@ def test_load_errors_name_file_and_line(
     assert caught.value.line == line
     assert f"{path}:{line}" in str(caught.value)
     assert reason in str(caught.value)
+
+
+def test_load_keeps_one_split(tmp_path: Path) -> None:
+    splits = {"a": "tune", "b": "check", "c": "tune"}
+    lines = [json.dumps({"id": i, "split": s}) for i, s in splits.items()]
+    path = write_lines(tmp_path / "split.jsonl", lines)
+    assert set(load_jsonl_by_id(path, split="tune")) == {"a", "c"}
+    assert set(load_jsonl_by_id(path, split="check")) == {"b"}
+    assert set(load_jsonl_by_id(path, split="all")) == {"a", "b", "c"}
+    plain = write_lines(tmp_path / "plain.jsonl", ['{"id": "a"}'])
+    assert set(load_jsonl_by_id(plain, split="all")) == {"a"}
+    with pytest.raises(InputError, match='no "split" field') as caught:
+        load_jsonl_by_id(plain, split="check")
+    assert caught.value.line == 1
+    with pytest.raises(InputError, match="unknown split"):
+        load_jsonl_by_id(path, split="dev")
 
 
 def test_evaluate_files_reads_and_scores(tmp_path: Path) -> None:

@@ -1,8 +1,10 @@
 """Scoring events per article as sets of (PLOVER type, source country, target country).
 
 Gold events marked optional or negated are neither required nor penalised:
-predicting one earns nothing and costs nothing. Predicted negated events are
-ignored. Countries are compared on their first three letters.
+predicting one earns nothing and costs nothing. Predicted negated events, and
+predicted events with no PLOVER type, are ignored. Countries are compared on
+their first three letters; a side's ``*_country`` field, when present, is its
+country (null: none).
 """
 
 from __future__ import annotations
@@ -30,8 +32,11 @@ def actor_country(actor: Any) -> str | None:
 
 
 def event_side(event: Mapping[str, Any], side: str) -> str | None:
-    """Country of the ``source`` or ``target`` side, preferring an explicit ``*_country``."""
-    return actor_country(event.get(f"{side}_country") or event.get(side))
+    """Country of the ``source`` or ``target`` side: its ``*_country`` field when the event
+    has that key (null there means "no country", whatever the side's name), else the
+    side itself (a code string or an actor object)."""
+    key = f"{side}_country"
+    return actor_country(event[key] if key in event else event.get(side))
 
 
 def _with_actors(plover: str, source: str | None, target: str | None) -> EventKey:
@@ -104,8 +109,9 @@ def _is_excused(event: Mapping[str, Any]) -> bool:
     return bool(event.get("optional") or event.get("negated"))
 
 
-def _is_asserted(event: Mapping[str, Any]) -> bool:
-    return not event.get("negated")
+def _is_scored_prediction(event: Mapping[str, Any]) -> bool:
+    """Predicted events count unless negated or without a PLOVER type (CAMEO-only)."""
+    return not event.get("negated") and bool(event.get("plover"))
 
 
 def _sort_key(key: EventKey) -> tuple[str, ...]:
@@ -130,7 +136,7 @@ def score_level(
         pred_events = pred.get(article_id, {}).get("events") or []
         required = _event_keys(gold_events, _is_required, key)
         excused = _event_keys(gold_events, _is_excused, key) - required
-        guessed = _event_keys(pred_events, _is_asserted, key)
+        guessed = _event_keys(pred_events, _is_scored_prediction, key)
         required_total += len(required)
         hits += len(required & guessed)
         predicted += len(guessed - excused)
