@@ -25,6 +25,7 @@ from dateline.evaluation import (
     EventScores,
     QuoteScores,
     evaluate_files,
+    event_breakdown,
     format_report,
     load_jsonl_by_id,
     locate_quote,
@@ -775,3 +776,104 @@ def test_report_lists_are_truncated() -> None:
     assert "no prediction for 3 gold ids, e.g. ['h1', 'q1', 't1']" in report
     listed = [line for line in report.splitlines() if line.startswith("  h1 ")]
     assert len(listed) == 2
+
+
+# ---------------------------------------------------------------- aggregate breakdowns
+
+
+def breakdown_case() -> tuple[Records, Records]:
+    """One article: AGREE RUS→USA predicted as CONSULT, ACCUSE RUS→UKR found, an optional
+    CONSULT RUS→CHN predicted, a REQUEST UKR→DEU missed, a wrong ASSAULT predicted."""
+    gold = {"a1": {"text": QUIET, "quotes": [], "events": [
+        {"plover": "AGREE", "source_country": "RUS", "target_country": "USA"},
+        {"plover": "ACCUSE", "source_country": "RUS", "target_country": "UKR"},
+        {"plover": "CONSULT", "source_country": "RUS", "target_country": "CHN",
+         "optional": True},
+        {"plover": "REQUEST", "source_country": "UKR", "target_country": "DEU"},
+    ]}}  # fmt: skip
+    pred = {"a1": {"events": [
+        {"plover": "CONSULT", "source": "RUSGOV", "target": "USA", "confidence": 0.65},
+        {"plover": "ACCUSE", "source": "RUS", "target": "UKR", "confidence": 0.99},
+        {"plover": "ACCUSE", "source": "RUS", "target": "UKR", "confidence": 0.95},
+        {"plover": "CONSULT", "source": "RUSGOV", "target": "CHNGOV", "confidence": 0.8},
+        {"plover": "ASSAULT", "source": "RUS", "target": "SYR", "confidence": 0.3},
+        {"plover": "AID", "source": "USA", "target": "UKR"},
+        {"plover": "REJECT", "source": "RUS", "target": "UKR", "negated": True,
+         "confidence": 0.9},
+        {"plover": None, "cameo": "020", "source": "UKR", "target": "DEU", "confidence": 0.9},
+    ]}}  # fmt: skip
+    return gold, pred
+
+
+def test_per_type_scores_sum_to_the_plover_level() -> None:
+    gold, pred = breakdown_case()
+    scores = score_events(gold, pred)
+    assert scores.breakdown is not None
+    per_type = scores.breakdown.per_type
+    assert list(per_type)[:3] == ["ACCUSE", "AGREE", "REQUEST"]  # gold 1 each, then by name
+    assert (per_type["ACCUSE"].precision, per_type["ACCUSE"].recall) == (1.0, 1.0)
+    assert (per_type["AGREE"].predicted, per_type["AGREE"].recall) == (0, 0.0)
+    assert "CONSULT" not in per_type  # at type level excused by the optional CONSULT
+    assert per_type["ASSAULT"].precision == 0.0
+    plover = scores.levels["plover"].scores
+    assert sum(p.predicted for p in per_type.values()) == plover.predicted
+    assert sum(p.gold for p in per_type.values()) == plover.gold
+
+
+def test_type_confusions_pair_misses_with_wrong_types_on_the_same_countries() -> None:
+    gold, pred = breakdown_case()
+    breakdown = event_breakdown(gold, pred)
+    assert [(c.gold, c.predicted, c.count) for c in breakdown.confusions] == [
+        ("AGREE", "CONSULT", 1)
+    ]
+
+
+def test_reliability_buckets_by_confidence() -> None:
+    gold, pred = breakdown_case()
+    bins = {b.label: b for b in event_breakdown(gold, pred).reliability}
+    assert list(bins) == ["<0.5", "0.5-0.6", "0.6-0.7", "0.7-0.8", "0.8-0.9", ">=0.9",
+                          "no confidence"]  # fmt: skip
+    assert (bins["<0.5"].count, bins["<0.5"].fraction_right) == (1, 0.0)
+    assert (bins["0.6-0.7"].count, bins["0.6-0.7"].right) == (1, 0)
+    assert bins["0.8-0.9"].count == 0  # the optional CONSULT is left out
+    assert bins["0.8-0.9"].fraction_right is None
+    assert (bins[">=0.9"].count, bins[">=0.9"].fraction_right) == (2, 1.0)  # negated, no type: out
+    assert bins["no confidence"].count == 1
+    no_missing = {"a1": {"events": [e for e in pred["a1"]["events"] if "confidence" in e]}}
+    assert event_breakdown(gold, no_missing).reliability[-1].label == ">=0.9"
+
+
+def test_quote_misses_by_cause() -> None:
+    t = TREATY
+    gold = {"t1": {"text": t, "quotes": [
+        quote(t, "We have waited long enough,", "direct", "Anna Kowalczyk-Nowak"),
+        quote(t, "Now it is their turn.", "direct", "Anna Kowalczyk-Nowak"),
+        quote(t, "talks would go on", "indirect", "José Núñez"),
+        quote(t, "No comment at this stage.", "direct", None),
+    ]}}  # fmt: skip
+    pred = {"t1": {"quotes": [
+        quote(t, "We have waited long enough,", "direct", None),
+        quote(t, "Now it is their turn.", "direct", "José Núñez"),
+        quote(t, "José Núñez, the ambassador", "direct", "José Núñez"),
+    ]}}  # fmt: skip
+    scores = score_quotes(gold, pred)
+    assert scores.miss_causes() == {"missed_span": 2, "no_speaker": 1, "wrong_speaker": 1,
+                                    "false_alarm": 1}  # fmt: skip
+    report = format_report(scores, items=False)
+    assert "misses by cause: missed span 2, no speaker 1, wrong speaker 1, false alarm 1" in report
+
+
+def test_aggregate_only_output_names_no_article_and_no_text() -> None:
+    gold = gold_set()
+    for scores in (score_quotes(gold, pred_split_and_merge()), score_quotes(gold, {}),
+                   score_events(gold, pred_split_and_merge())):  # fmt: skip
+        shown = format_report(scores, items=False) + json.dumps(
+            scores.to_dict(diagnostics=True, items=False)
+        )
+        for article_id in gold:
+            assert article_id not in shown
+        assert "harbour" not in shown and "Ferreira" not in shown
+        full = format_report(scores) + json.dumps(scores.to_dict(diagnostics=True))
+        assert any(article_id in full for article_id in gold)
+    counts = score_quotes(gold, {}).to_dict(diagnostics=True, items=False)
+    assert counts["missing_prediction_count"] == 3 and "missing_predictions" not in counts

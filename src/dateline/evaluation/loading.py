@@ -63,3 +63,13 @@ def _in_split(record: dict[str, Any], split: str | None, name: str, number: int)
             "give a gold file with tune/check splits, or --split all", line=number,
         )  # fmt: skip
     return bool(record["split"] == split)
+
+
+def write_split(gold_path: str | Path, split: str | None, out_path: Path) -> int:
+    """Write the lines of ``gold_path`` kept by ``split`` (see :func:`load_jsonl_by_id`)
+    to ``out_path`` as JSON Lines; return how many were kept."""
+    records = load_jsonl_by_id(gold_path, split)
+    with out_path.open("w", encoding="utf-8") as out:
+        for record in records.values():
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return len(records)

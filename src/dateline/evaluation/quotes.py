@@ -104,12 +104,33 @@ class QuoteScores:
     false_alarms: list[QuoteDiagnostic] = field(default_factory=list)
     wrong_speakers: list[QuoteDiagnostic] = field(default_factory=list)
 
-    def to_dict(self, diagnostics: bool = False) -> dict[str, Any]:
-        """The reference scorer's JSON shape; with ``diagnostics`` the lists too."""
+    def miss_causes(self) -> dict[str, int]:
+        """What cost points, by cause: gold quotes not found (``missed_span``), found with
+        a named gold speaker but no predicted one (``no_speaker``), found with another
+        speaker (``wrong_speaker``), predicted quotes outside gold (``false_alarm``)."""
+        no_speaker = sum(
+            1 for d in self.wrong_speakers if d.speaker and d.predicted_speaker is None
+        )
+        return {
+            "missed_span": len(self.misses),
+            "no_speaker": no_speaker,
+            "wrong_speaker": len(self.wrong_speakers) - no_speaker,
+            "false_alarm": len(self.false_alarms),
+        }
+
+    def to_dict(self, diagnostics: bool = False, items: bool = True) -> dict[str, Any]:
+        """The reference scorer's JSON shape; with ``diagnostics`` the counts by cause too,
+        and the lists unless ``items`` is false. Without ``items`` no article id is given:
+        ``missing_predictions`` becomes ``missing_prediction_count``."""
         out: dict[str, Any] = {label: b.to_dict() for label, b in self.buckets.items()}
         out["articles"] = self.articles
-        out["missing_predictions"] = list(self.missing_predictions)
+        if items:
+            out["missing_predictions"] = list(self.missing_predictions)
+        else:
+            out["missing_prediction_count"] = len(self.missing_predictions)
         if diagnostics:
+            out["causes"] = self.miss_causes()
+        if diagnostics and items:
             out["misses"] = [asdict(d) for d in self.misses]
             out["false_alarms"] = [asdict(d) for d in self.false_alarms]
             out["wrong_speakers"] = [asdict(d) for d in self.wrong_speakers]
