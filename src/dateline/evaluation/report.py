@@ -110,13 +110,17 @@ def _show_event(d: EventDiagnostic) -> str:
 
 
 def _type_lines(per_type: dict[str, Prf]) -> list[str]:
+    """One row per PLOVER type; a precision with no prediction, or a recall with no gold,
+    is shown as "-" (the JSON keeps the scorer's conventions)."""
     if not per_type:
         return []
     lines = ["", "per PLOVER type   gold  pred      P      R     F1"]
     for plover, prf in per_type.items():
+        precision = f"{prf.precision:.3f}" if prf.predicted else "    -"
+        recall = f"{prf.recall:.3f}" if prf.gold else "    -"
         lines.append(
             f"  {plover or '(none)':14} {prf.gold:5} {prf.predicted:5}"
-            f"  {prf.precision:.3f}  {prf.recall:.3f}  {prf.f1:.3f}"
+            f"  {precision}  {recall}  {prf.f1:.3f}"
         )
     return lines
 
