@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
+import os
 import random
 import subprocess
 import sys
@@ -24,6 +25,7 @@ from dateline.evaluation import (
     EventScores,
     QuoteScores,
     evaluate_files,
+    event_breakdown,
     format_report,
     load_jsonl_by_id,
     locate_quote,
@@ -36,9 +38,13 @@ from dateline.evaluation import (
 )
 from dateline.evaluation.names import TITLE_WORDS
 
-SHARED_EVAL = Path(__file__).parents[1] / ".." / "shared" / "eval"
+# ../shared beside the checkout; DATELINE_SHARED points elsewhere (e.g. from a git worktree).
+SHARED_EVAL = (
+    Path(os.environ.get("DATELINE_SHARED") or Path(__file__).parents[1] / ".." / "shared") / "eval"
+)
 REFERENCE = SHARED_EVAL / "score.py"
 DEV_GOLD = SHARED_EVAL / "dev" / "quotes.jsonl"
+DEV_NEWS = SHARED_EVAL / "dev" / "news.jsonl"
 
 Records = dict[str, dict[str, Any]]
 
@@ -320,6 +326,13 @@ def test_null_speakers_agree_only_when_both_null() -> None:
         ("Tomas Ferreira", "Anna Kowalczyk", False),
         ("Tomas Ferreira", None, False),
         (None, None, False),
+        ("United States", "U.S.", True),  # aliases are one name
+        ("U.S. Defense Department", "United States Defense Department", True),
+        ("Britain", "UK", True),
+        ("Great Britain", "U.K.", True),
+        ("UN", "United Nations", True),
+        ("EU", "European Union", True),
+        ("EU", "UN", False),
     ],
 )
 def test_same_speaker(gold: str | None, pred: str | None, same: bool) -> None:
@@ -371,6 +384,56 @@ def test_events_optional_and_negated() -> None:
     assert strict.misses == []
     loose = scores.levels["plover"]
     assert (loose.scores.predicted, loose.scores.gold, loose.scores.f1) == (3, 3, 1.0)
+
+
+def test_event_country_fields_win_even_when_null() -> None:
+    """A gold side's ``*_country`` key decides its country, null meaning none."""
+    t = TREATY
+    gold = {"t1": {"text": t, "quotes": [], "events": [
+        {"source": "Islamic State", "source_country": None, "target": "Iraq",
+         "target_country": "IRQ", "plover": "ASSAULT"},
+        {"source": "Poland", "target": "Russia", "plover": "ACCUSE"},
+    ]}}  # fmt: skip
+    pred = {"t1": {"events": [
+        {"plover": "ASSAULT", "source": None, "target": "IRQMIL"},
+        {"plover": "ACCUSE", "source": "POLGOV", "target": {"country": "RUS"}},
+        {"plover": None, "cameo": "111", "source": "POLGOV", "target": "RUSGOV"},
+        {"cameo": "036", "source": "POLGOV", "target": "RUSGOV"},
+    ]}}  # fmt: skip
+    strict = score_events(gold, pred).levels["plover+actors"]
+    assert (strict.scores.predicted, strict.scores.gold, strict.scores.f1) == (2, 2, 1.0)
+    islamic_state = {"t1": {"events": [{"plover": "ASSAULT", "source": "ISL", "target": "IRQ"}]}}
+    assert score_events(gold, islamic_state).levels["plover+actors"].scores.precision == 0.0
+
+
+def test_optional_gold_quotes_are_neither_required_nor_penalised() -> None:
+    t = TREATY
+    gold = {"t1": {"text": t, "quotes": [
+        quote(t, "We have waited long enough,", "direct", "Anna Kowalczyk-Nowak",
+              optional=True),
+        quote(t, "talks would go on", "indirect", "José Núñez"),
+    ]}}  # fmt: skip
+    inside = {"t1": {"quotes": [quote(t, "waited long enough", "direct", "Nobody")]}}
+    scores = score_quotes(gold, inside)
+    assert (scores.buckets["all"].span.predicted, scores.buckets["all"].span.gold) == (0, 1)
+    assert not scores.false_alarms and len(scores.misses) == 1
+    spilling = {"t1": {"quotes": [quote(t, "enough,\" she said. – Now it is", "direct")]}}
+    assert score_quotes(gold, spilling).buckets["all"].span.predicted == 1
+
+
+def test_best_jaccard_prediction_gives_the_speaker() -> None:
+    """A short prediction nested in a long one is judged by the gold quote it fits."""
+    t = TREATY
+    outer = "We have waited long enough,\" she said. – Now it is their turn."
+    gold = {"t1": {"text": t, "quotes": [quote(t, outer, "direct", "Anna Kowalczyk-Nowak"),
+                                         quote(t, "she said", "indirect", None)]}}  # fmt: skip
+    pred = {"t1": {"quotes": [quote(t, "waited long enough,\" she said. – Now it is their",
+                                    "direct", "Anna"),
+                              quote(t, "she said", "direct", None)]}}  # fmt: skip
+    scores = score_quotes(gold, pred)
+    assert scores.buckets["direct"].attributed.recall == 1.0
+    assert scores.buckets["indirect"].attributed.precision == 1.0
+    assert not scores.wrong_speakers
 
 
 def test_event_misses_are_listed() -> None:
@@ -460,52 +523,153 @@ def test_dev_gold_thinned_matches_reference(reference: ModuleType, dev_gold: Rec
     assert score_events(dev_gold, pred).to_dict() == reference.score_events(dev_gold, pred)
 
 
+# Spellings the reference treats as one name, and names beginning with them.
+ALIAS_NAMES = [
+    ["U.S.", "US", "United States", "USA", "America"],
+    ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
+    ["UN", "U.N.", "United Nations"],
+    ["EU", "European Union"],
+]
+ALIAS_HEADS = [f"{alias} {rest}" for group in ALIAS_NAMES for alias in group
+               for rest in ("State Department", "Embassy in Moscow", "military")]  # fmt: skip
+
+
+def alias_split(name: str | None) -> tuple[list[str], str] | None:
+    """The alias group a name starts with and the rest of the name, if it starts with one."""
+    for group in ALIAS_NAMES:
+        for alias in sorted(group, key=len, reverse=True):
+            if name and (name == alias or name.startswith(alias + " ")):
+                return group, name[len(alias) :]
+    return None
+
+
+def alias_of(name: str | None, rng: random.Random) -> str | None:
+    """Another spelling of a name starting with a known alias, else the name itself."""
+    found = alias_split(name)
+    return name if found is None else rng.choice(found[0]) + found[1]
+
+
+def perturbed_gold(gold: Records, rng: random.Random) -> Records:
+    """The gold with some quotes made optional, some speakers spelt as aliases, some
+    event sides made stateless (``*_country: null``) or left without a country field."""
+    out = copy.deepcopy(gold)
+    for record in out.values():
+        for q in record.get("quotes", []):
+            if rng.random() < 0.15:
+                q["optional"] = True
+            if rng.random() < 0.1:
+                q["speaker"] = rng.choice(ALIAS_HEADS)
+            q["speaker"] = alias_of(q.get("speaker"), rng)
+        for e in record.get("events") or []:
+            for side in ("source", "target"):
+                draw = rng.random()
+                if draw < 0.1:
+                    e[f"{side}_country"] = None
+                elif draw < 0.15:
+                    e.pop(f"{side}_country", None)
+    return out
+
+
+def random_speakers(record: dict[str, Any]) -> list[str | None]:
+    names: list[str | None] = [q.get("speaker") for q in record.get("quotes", [])]
+    names += [None, "", "Unknown Person", *ALIAS_HEADS[::4]]
+    names += [n.split()[-1] for n in names if n]
+    return names
+
+
+def random_quotes(record: dict[str, Any], rng: random.Random) -> list[dict[str, Any]]:
+    """Jittered gold spans (so some lie inside optional quotes) and random spans."""
+    text = record["text"]
+    names = random_speakers(record)
+    quotes = []
+    for q in record.get("quotes", []):
+        if rng.random() < 0.6:
+            jitter = rng.randint(-40, 40)
+            start = max(0, min(len(text) - 1, q["start"] + jitter))
+            end = max(start + 1, min(len(text), q["end"] + rng.randint(-60, 40)))
+            speaker = rng.choice([*names, alias_of(q.get("speaker"), rng)])
+            quotes.append({"kind": rng.choice(["direct", "mixed", "indirect"]),
+                           "text": text[start:end], "start": start, "end": end,
+                           "speaker": speaker})  # fmt: skip
+    for _ in range(rng.randint(0, 3)):
+        start = rng.randrange(len(text))
+        end = min(len(text), start + rng.randint(1, 200))
+        q = {"text": text[start:end], "start": start, "end": end,
+             "speaker": rng.choice(names)}  # fmt: skip
+        if rng.random() < 0.8:
+            q["kind"] = rng.choice(["direct", "mixed", "indirect", None])
+        quotes.append(q)
+    return quotes
+
+
+def random_side(e: dict[str, Any], side: str, rng: random.Random) -> Any:
+    return rng.choice([
+        e.get(f"{side}_country"), e.get(side), "USAGOV", None, "", {"code": "RUSGOV"},
+        {"country": "UKR"}, {"name": "Islamic State", "country": None, "code": None},
+    ])  # fmt: skip
+
+
+def random_event(e: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    """A gold event with its type, sides and negation redrawn; some have no PLOVER type
+    (CAMEO only), some carry a ``*_country`` field as gold does."""
+    event = {
+        "plover": rng.choice([e.get("plover"), "CONSULT", "accuse", None, ""]),
+        "cameo": rng.choice([e.get("cameo"), "036", None]),
+        "source": random_side(e, "source", rng),
+        "target": random_side(e, "target", rng),
+        "negated": rng.random() < 0.1,
+    }
+    if rng.random() < 0.1:
+        del event["plover"]
+    if rng.random() < 0.1:
+        event["source_country"] = rng.choice([None, e.get("source_country"), "FRA"])
+    return event
+
+
 def random_prediction(gold: Records, rng: random.Random) -> Records:
     """Random spans, kinds, speakers and events over the dev texts."""
     pred: Records = {}
     for article_id, record in gold.items():
-        text = record["text"]
-        names = [q.get("speaker") for q in record.get("quotes", [])]
-        names += [None, "", "Unknown Person"]
-        names += [n.split()[-1] for n in names if n]
-        quotes = []
-        for q in record.get("quotes", []):
-            if rng.random() < 0.6:
-                jitter = rng.randint(-40, 40)
-                start = max(0, min(len(text) - 1, q["start"] + jitter))
-                end = max(start + 1, min(len(text), q["end"] + rng.randint(-60, 40)))
-                quotes.append({"kind": rng.choice(["direct", "mixed", "indirect"]),
-                               "text": text[start:end], "start": start, "end": end,
-                               "speaker": rng.choice(names)})  # fmt: skip
-        for _ in range(rng.randint(0, 3)):
-            start = rng.randrange(len(text))
-            end = min(len(text), start + rng.randint(1, 200))
-            q = {"text": text[start:end], "start": start, "end": end,
-                 "speaker": rng.choice(names)}  # fmt: skip
-            if rng.random() < 0.8:
-                q["kind"] = rng.choice(["direct", "mixed", "indirect", None])
-            quotes.append(q)
-        events = []
-        for e in record.get("events") or []:
-            if rng.random() < 0.7:
-                events.append({
-                    "plover": rng.choice([e.get("plover"), "CONSULT", "accuse"]),
-                    "source": rng.choice([e.get("source_country"), "USAGOV", None,
-                                          {"code": "RUSGOV"}, {"country": "UKR"}]),
-                    "target": rng.choice([e.get("target_country"), None, "IRN"]),
-                    "negated": rng.random() < 0.1,
-                })  # fmt: skip
-        pred[article_id] = {"id": article_id, "quotes": quotes, "events": events}
+        events = [random_event(e, rng) for e in record.get("events") or [] if rng.random() < 0.7]
+        pred[article_id] = {"id": article_id, "quotes": random_quotes(record, rng),
+                            "events": events}  # fmt: skip
     return pred
+
+
+@pytest.fixture(scope="module", params=["quotes", "news-tune"])
+def dev_corpus(request: pytest.FixtureRequest) -> Records:
+    """dev/quotes.jsonl, or the TUNE lines of dev/news.jsonl (check lines are dropped as
+    they are read, before anything else looks at them)."""
+    path = DEV_GOLD if request.param == "quotes" else DEV_NEWS
+    if not path.is_file():
+        pytest.skip(f"dev gold {path.name} is absent")
+    if request.param == "quotes":
+        return load_jsonl_by_id(path)
+    return load_jsonl_by_id(path, split="tune")
+
+
+def test_random_perturbations_exercise_the_reference_rules(dev_corpus: Records) -> None:
+    rng = random.Random(0)
+    gold = perturbed_gold(dev_corpus, rng)
+    pred = random_prediction(gold, rng)
+    gold_quotes = [q for r in gold.values() for q in r["quotes"]]
+    gold_events = [e for r in gold.values() for e in r.get("events") or []]
+    pred_events = [e for r in pred.values() for e in r["events"]]
+    assert any(q.get("optional") for q in gold_quotes)
+    assert any(alias_split(q.get("speaker")) for q in gold_quotes)
+    assert any(e.get("source_country", "") is None and e.get("source") for e in gold_events)
+    assert any(not e.get("plover") for e in pred_events)
 
 
 @pytest.mark.parametrize("seed", range(8))
 def test_dev_gold_random_predictions_match_reference(
-    reference: ModuleType, dev_gold: Records, seed: int
+    reference: ModuleType, dev_corpus: Records, seed: int
 ) -> None:
-    pred = random_prediction(dev_gold, random.Random(seed))
-    assert score_quotes(dev_gold, pred).to_dict() == reference.score_quotes(dev_gold, pred)
-    assert score_events(dev_gold, pred).to_dict() == reference.score_events(dev_gold, pred)
+    rng = random.Random(seed)
+    gold = perturbed_gold(dev_corpus, rng) if seed % 4 else dev_corpus
+    pred = random_prediction(gold, rng)
+    assert score_quotes(gold, pred).to_dict() == reference.score_quotes(gold, pred)
+    assert score_events(gold, pred).to_dict() == reference.score_events(gold, pred)
 
 
 # ---------------------------------------------------------------- loading and report
@@ -541,6 +705,22 @@ def test_load_errors_name_file_and_line(
     assert caught.value.line == line
     assert f"{path}:{line}" in str(caught.value)
     assert reason in str(caught.value)
+
+
+def test_load_keeps_one_split(tmp_path: Path) -> None:
+    splits = {"a": "tune", "b": "check", "c": "tune"}
+    lines = [json.dumps({"id": i, "split": s}) for i, s in splits.items()]
+    path = write_lines(tmp_path / "split.jsonl", lines)
+    assert set(load_jsonl_by_id(path, split="tune")) == {"a", "c"}
+    assert set(load_jsonl_by_id(path, split="check")) == {"b"}
+    assert set(load_jsonl_by_id(path, split="all")) == {"a", "b", "c"}
+    plain = write_lines(tmp_path / "plain.jsonl", ['{"id": "a"}'])
+    assert set(load_jsonl_by_id(plain, split="all")) == {"a"}
+    with pytest.raises(InputError, match='no "split" field') as caught:
+        load_jsonl_by_id(plain, split="check")
+    assert caught.value.line == 1
+    with pytest.raises(InputError, match="unknown split"):
+        load_jsonl_by_id(path, split="dev")
 
 
 def test_evaluate_files_reads_and_scores(tmp_path: Path) -> None:
@@ -596,3 +776,104 @@ def test_report_lists_are_truncated() -> None:
     assert "no prediction for 3 gold ids, e.g. ['h1', 'q1', 't1']" in report
     listed = [line for line in report.splitlines() if line.startswith("  h1 ")]
     assert len(listed) == 2
+
+
+# ---------------------------------------------------------------- aggregate breakdowns
+
+
+def breakdown_case() -> tuple[Records, Records]:
+    """One article: AGREE RUS→USA predicted as CONSULT, ACCUSE RUS→UKR found, an optional
+    CONSULT RUS→CHN predicted, a REQUEST UKR→DEU missed, a wrong ASSAULT predicted."""
+    gold = {"a1": {"text": QUIET, "quotes": [], "events": [
+        {"plover": "AGREE", "source_country": "RUS", "target_country": "USA"},
+        {"plover": "ACCUSE", "source_country": "RUS", "target_country": "UKR"},
+        {"plover": "CONSULT", "source_country": "RUS", "target_country": "CHN",
+         "optional": True},
+        {"plover": "REQUEST", "source_country": "UKR", "target_country": "DEU"},
+    ]}}  # fmt: skip
+    pred = {"a1": {"events": [
+        {"plover": "CONSULT", "source": "RUSGOV", "target": "USA", "confidence": 0.65},
+        {"plover": "ACCUSE", "source": "RUS", "target": "UKR", "confidence": 0.99},
+        {"plover": "ACCUSE", "source": "RUS", "target": "UKR", "confidence": 0.95},
+        {"plover": "CONSULT", "source": "RUSGOV", "target": "CHNGOV", "confidence": 0.8},
+        {"plover": "ASSAULT", "source": "RUS", "target": "SYR", "confidence": 0.3},
+        {"plover": "AID", "source": "USA", "target": "UKR"},
+        {"plover": "REJECT", "source": "RUS", "target": "UKR", "negated": True,
+         "confidence": 0.9},
+        {"plover": None, "cameo": "020", "source": "UKR", "target": "DEU", "confidence": 0.9},
+    ]}}  # fmt: skip
+    return gold, pred
+
+
+def test_per_type_scores_sum_to_the_plover_level() -> None:
+    gold, pred = breakdown_case()
+    scores = score_events(gold, pred)
+    assert scores.breakdown is not None
+    per_type = scores.breakdown.per_type
+    assert list(per_type)[:3] == ["ACCUSE", "AGREE", "REQUEST"]  # gold 1 each, then by name
+    assert (per_type["ACCUSE"].precision, per_type["ACCUSE"].recall) == (1.0, 1.0)
+    assert (per_type["AGREE"].predicted, per_type["AGREE"].recall) == (0, 0.0)
+    assert "CONSULT" not in per_type  # at type level excused by the optional CONSULT
+    assert per_type["ASSAULT"].precision == 0.0
+    plover = scores.levels["plover"].scores
+    assert sum(p.predicted for p in per_type.values()) == plover.predicted
+    assert sum(p.gold for p in per_type.values()) == plover.gold
+
+
+def test_type_confusions_pair_misses_with_wrong_types_on_the_same_countries() -> None:
+    gold, pred = breakdown_case()
+    breakdown = event_breakdown(gold, pred)
+    assert [(c.gold, c.predicted, c.count) for c in breakdown.confusions] == [
+        ("AGREE", "CONSULT", 1)
+    ]
+
+
+def test_reliability_buckets_by_confidence() -> None:
+    gold, pred = breakdown_case()
+    bins = {b.label: b for b in event_breakdown(gold, pred).reliability}
+    assert list(bins) == ["<0.5", "0.5-0.6", "0.6-0.7", "0.7-0.8", "0.8-0.9", ">=0.9",
+                          "no confidence"]  # fmt: skip
+    assert (bins["<0.5"].count, bins["<0.5"].fraction_right) == (1, 0.0)
+    assert (bins["0.6-0.7"].count, bins["0.6-0.7"].right) == (1, 0)
+    assert bins["0.8-0.9"].count == 0  # the optional CONSULT is left out
+    assert bins["0.8-0.9"].fraction_right is None
+    assert (bins[">=0.9"].count, bins[">=0.9"].fraction_right) == (2, 1.0)  # negated, no type: out
+    assert bins["no confidence"].count == 1
+    no_missing = {"a1": {"events": [e for e in pred["a1"]["events"] if "confidence" in e]}}
+    assert event_breakdown(gold, no_missing).reliability[-1].label == ">=0.9"
+
+
+def test_quote_misses_by_cause() -> None:
+    t = TREATY
+    gold = {"t1": {"text": t, "quotes": [
+        quote(t, "We have waited long enough,", "direct", "Anna Kowalczyk-Nowak"),
+        quote(t, "Now it is their turn.", "direct", "Anna Kowalczyk-Nowak"),
+        quote(t, "talks would go on", "indirect", "José Núñez"),
+        quote(t, "No comment at this stage.", "direct", None),
+    ]}}  # fmt: skip
+    pred = {"t1": {"quotes": [
+        quote(t, "We have waited long enough,", "direct", None),
+        quote(t, "Now it is their turn.", "direct", "José Núñez"),
+        quote(t, "José Núñez, the ambassador", "direct", "José Núñez"),
+    ]}}  # fmt: skip
+    scores = score_quotes(gold, pred)
+    assert scores.miss_causes() == {"missed_span": 2, "no_speaker": 1, "wrong_speaker": 1,
+                                    "false_alarm": 1}  # fmt: skip
+    report = format_report(scores, items=False)
+    assert "misses by cause: missed span 2, no speaker 1, wrong speaker 1, false alarm 1" in report
+
+
+def test_aggregate_only_output_names_no_article_and_no_text() -> None:
+    gold = gold_set()
+    for scores in (score_quotes(gold, pred_split_and_merge()), score_quotes(gold, {}),
+                   score_events(gold, pred_split_and_merge())):  # fmt: skip
+        shown = format_report(scores, items=False) + json.dumps(
+            scores.to_dict(diagnostics=True, items=False)
+        )
+        for article_id in gold:
+            assert article_id not in shown
+        assert "harbour" not in shown and "Ferreira" not in shown
+        full = format_report(scores) + json.dumps(scores.to_dict(diagnostics=True))
+        assert any(article_id in full for article_id in gold)
+    counts = score_quotes(gold, {}).to_dict(diagnostics=True, items=False)
+    assert counts["missing_prediction_count"] == 3 and "missing_predictions" not in counts

@@ -7,13 +7,19 @@ and give the same numbers; on top of them each result lists what went wrong.
 from __future__ import annotations
 
 from dateline.evaluation.codes import CodeDiagnostic, CodeScores, RootBreakdown, score_codes
+from dateline.evaluation.event_breakdown import (
+    EventBreakdown,
+    ReliabilityBin,
+    TypeConfusion,
+    event_breakdown,
+)
 from dateline.evaluation.events import (
     EventDiagnostic,
     EventLevelScores,
     EventScores,
     score_events,
 )
-from dateline.evaluation.loading import load_jsonl_by_id
+from dateline.evaluation.loading import SPLITS, load_jsonl_by_id, write_split
 from dateline.evaluation.metrics import Prf, precision_recall_f1
 from dateline.evaluation.names import name_tokens, same_speaker
 from dateline.evaluation.quotes import (
@@ -28,8 +34,10 @@ from dateline.evaluation.tasks import SCORERS, evaluate_files
 
 __all__ = [
     "SCORERS",
+    "SPLITS",
     "CodeDiagnostic",
     "CodeScores",
+    "EventBreakdown",
     "EventDiagnostic",
     "EventLevelScores",
     "EventScores",
@@ -37,8 +45,11 @@ __all__ = [
     "QuoteBucketScores",
     "QuoteDiagnostic",
     "QuoteScores",
+    "ReliabilityBin",
     "RootBreakdown",
+    "TypeConfusion",
     "evaluate_files",
+    "event_breakdown",
     "format_report",
     "load_jsonl_by_id",
     "locate_quote",
@@ -48,4 +59,5 @@ __all__ = [
     "score_codes",
     "score_events",
     "score_quotes",
+    "write_split",
 ]

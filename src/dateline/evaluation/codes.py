@@ -90,8 +90,9 @@ class CodeScores:
     misses: list[CodeDiagnostic] = field(default_factory=list)
     false_alarms: list[CodeDiagnostic] = field(default_factory=list)
 
-    def to_dict(self, diagnostics: bool = False) -> dict[str, Any]:
-        """The reference scorer's JSON shape; with ``diagnostics`` the breakdown and lists."""
+    def to_dict(self, diagnostics: bool = False, items: bool = True) -> dict[str, Any]:
+        """The reference scorer's JSON shape; with ``diagnostics`` the breakdown, and the
+        lists unless ``items`` is false."""
         out: dict[str, Any] = {label: prf.to_dict() for label, prf in self.levels.items()}
         out["sentences"] = self.sentences
         if diagnostics:
@@ -100,6 +101,7 @@ class CodeScores:
                        "code_scores": b.code_scores.to_dict()}
                 for root, b in sorted(self.roots.items())
             }  # fmt: skip
+        if diagnostics and items:
             out["misses"] = [asdict(d) for d in self.misses]
             out["false_alarms"] = [asdict(d) for d in self.false_alarms]
         return out

@@ -20,6 +20,19 @@ TITLE_WORDS = frozenset(
 
 _WORD = re.compile(r"[a-z0-9]+")
 
+# Spellings of one name that a reader treats as the same, as name tokens: a known
+# alias at the start of a name ("U.S. State Department") stands for its full form.
+_UNITED_STATES = ("united", "states")
+_UNITED_KINGDOM = ("united", "kingdom")
+NAME_ALIASES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("u", "s"): _UNITED_STATES, ("us",): _UNITED_STATES, ("usa",): _UNITED_STATES,
+    ("america",): _UNITED_STATES,
+    ("u", "k"): _UNITED_KINGDOM, ("uk",): _UNITED_KINGDOM, ("britain",): _UNITED_KINGDOM,
+    ("great", "britain"): _UNITED_KINGDOM,
+    ("un",): ("united", "nations"), ("u", "n"): ("united", "nations"),
+    ("eu",): ("european", "union"),
+}  # fmt: skip
+
 
 def name_tokens(name: str | None) -> list[str]:
     """Lower-case ASCII word tokens of a name, accents removed, titles dropped.
@@ -35,9 +48,20 @@ def name_tokens(name: str | None) -> list[str]:
     return [t for t in tokens if t not in TITLE_WORDS] or tokens
 
 
+def canonical_tokens(tokens: list[str]) -> list[str]:
+    """``tokens`` with a known alias at their start (two words first) written out in full."""
+    for size in (2, 1):
+        head = tuple(tokens[:size])
+        if len(head) == size and head in NAME_ALIASES:
+            return [*NAME_ALIASES[head], *tokens[size:]]
+    return tokens
+
+
 def same_speaker(gold: str | None, predicted: str | None) -> bool:
-    """Same normalised name, same last token (surname), or half the words shared."""
-    gold_tokens, pred_tokens = name_tokens(gold), name_tokens(predicted)
+    """Same normalised name, same last token (surname), or half the words shared;
+    aliases ("U.S.", "US", "United States") are one name."""
+    gold_tokens = canonical_tokens(name_tokens(gold))
+    pred_tokens = canonical_tokens(name_tokens(predicted))
     if not gold_tokens or not pred_tokens:
         return False
     if gold_tokens == pred_tokens or gold_tokens[-1] == pred_tokens[-1]:

@@ -4,8 +4,11 @@ A gold quote is *found* when predicted quotes cover at least half of its
 characters; a predicted quote is *right* when at least half of its characters
 lie inside gold quotes. So splitting a quotation at an attribution cue, or
 merging two around one, costs nothing. *Attributed* also asks for the speaker:
-for a gold quote, the predicted speaker covering most of it; for a predicted
-quote, the speaker of the gold quote it overlaps most.
+for a gold quote, the speaker of the predicted quote whose span matches it best
+(Jaccard); for a predicted quote, the speaker of the gold quote matching it best,
+whose kind also decides its bucket. Optional gold quotes (headlines, pull quotes)
+are neither required nor penalised: a prediction whose best match is optional and
+lies at least half inside it is left out of the count.
 """
 
 from __future__ import annotations
@@ -57,9 +60,10 @@ class QuoteDiagnostic:
 
 @dataclass(frozen=True, slots=True)
 class GoldJudgement:
-    """A gold quote: was it found, and with the right speaker?"""
+    """A gold quote: is it required (not optional), was it found, with the right speaker?"""
 
     kind: str | None
+    required: bool
     found: bool
     attributed: bool
     diagnostic: QuoteDiagnostic
@@ -67,9 +71,14 @@ class GoldJudgement:
 
 @dataclass(frozen=True, slots=True)
 class PredictedJudgement:
-    """A predicted quote, in the kind of the gold quote it overlaps most."""
+    """A predicted quote, in the kind of the gold quote it matches best (Jaccard).
+
+    ``excused`` when that gold quote is optional and holds at least half of it:
+    such a prediction is left out of the count.
+    """
 
     kind: str | None
+    excused: bool
     right: bool
     attributed: bool
     diagnostic: QuoteDiagnostic
@@ -95,12 +104,33 @@ class QuoteScores:
     false_alarms: list[QuoteDiagnostic] = field(default_factory=list)
     wrong_speakers: list[QuoteDiagnostic] = field(default_factory=list)
 
-    def to_dict(self, diagnostics: bool = False) -> dict[str, Any]:
-        """The reference scorer's JSON shape; with ``diagnostics`` the lists too."""
+    def miss_causes(self) -> dict[str, int]:
+        """What cost points, by cause: gold quotes not found (``missed_span``), found with
+        a named gold speaker but no predicted one (``no_speaker``), found with another
+        speaker (``wrong_speaker``), predicted quotes outside gold (``false_alarm``)."""
+        no_speaker = sum(
+            1 for d in self.wrong_speakers if d.speaker and d.predicted_speaker is None
+        )
+        return {
+            "missed_span": len(self.misses),
+            "no_speaker": no_speaker,
+            "wrong_speaker": len(self.wrong_speakers) - no_speaker,
+            "false_alarm": len(self.false_alarms),
+        }
+
+    def to_dict(self, diagnostics: bool = False, items: bool = True) -> dict[str, Any]:
+        """The reference scorer's JSON shape; with ``diagnostics`` the counts by cause too,
+        and the lists unless ``items`` is false. Without ``items`` no article id is given:
+        ``missing_predictions`` becomes ``missing_prediction_count``."""
         out: dict[str, Any] = {label: b.to_dict() for label, b in self.buckets.items()}
         out["articles"] = self.articles
-        out["missing_predictions"] = list(self.missing_predictions)
+        if items:
+            out["missing_predictions"] = list(self.missing_predictions)
+        else:
+            out["missing_prediction_count"] = len(self.missing_predictions)
         if diagnostics:
+            out["causes"] = self.miss_causes()
+        if diagnostics and items:
             out["misses"] = [asdict(d) for d in self.misses]
             out["false_alarms"] = [asdict(d) for d in self.false_alarms]
             out["wrong_speakers"] = [asdict(d) for d in self.wrong_speakers]
@@ -131,36 +161,26 @@ def locate_quotes(text: str, quotes: Iterable[Mapping[str, Any]]) -> list[Locate
     return located
 
 
-def most_overlapping(item: LocatedQuote, others: list[LocatedQuote]) -> LocatedQuote | None:
-    """The first of ``others`` sharing the most characters with ``item``, or None if none do."""
-    best, best_overlap = None, 0
+def jaccard(item: LocatedQuote, start: int, end: int) -> float:
+    """Characters shared with ``start``-``end`` over the characters either covers."""
+    overlap = item.overlap(start, end)
+    return overlap / ((end - start) + (item.end - item.start) - overlap) if overlap else 0.0
+
+
+def best_match(start: int, end: int, others: list[LocatedQuote]) -> LocatedQuote | None:
+    """The first of ``others`` whose span matches ``start``-``end`` best (Jaccard), or
+    None if none overlaps it; a quote nested in another so meets its own match."""
+    best, best_score = None, 0.0
     for other in others:
-        overlap = other.overlap(item.start, item.end)
-        if overlap > best_overlap:
-            best, best_overlap = other, overlap
+        score = jaccard(other, start, end)
+        if score > best_score:
+            best, best_score = other, score
     return best
 
 
-def dominant_speaker(target: LocatedQuote, predicted: list[LocatedQuote]) -> tuple[int, str | None]:
-    """Characters of ``target`` covered by predictions, and the speaker covering most.
-
-    Overlapping predictions count twice; on a tie the speaker seen first wins;
-    an empty speaker counts as unknown (None).
-    """
-    by_speaker: dict[str, int] = {}
-    covered = 0
-    for quote in predicted:
-        overlap = quote.overlap(target.start, target.end)
-        if overlap:
-            covered += overlap
-            key = quote.speaker or ""
-            by_speaker[key] = by_speaker.get(key, 0) + overlap
-    top: str | None = None
-    top_chars = 0
-    for speaker, chars in by_speaker.items():
-        if chars > top_chars:
-            top, top_chars = speaker, chars
-    return covered, top or None
+def covered_chars(start: int, end: int, others: list[LocatedQuote]) -> int:
+    """Characters of ``start``-``end`` covered by ``others`` (overlaps count twice)."""
+    return sum(other.overlap(start, end) for other in others)
 
 
 def _diagnostic(
@@ -180,39 +200,50 @@ def _diagnostic(
 def judge_gold(
     article_id: str, text: str, gold: list[LocatedQuote], predicted: list[LocatedQuote]
 ) -> list[GoldJudgement]:
+    """Each gold quote: found when predictions cover half of it; attributed when the
+    prediction matching it best also names its speaker."""
     judgements = []
     for item in gold:
         kind = item.quote.get("kind", DEFAULT_KIND)
-        covered, top = dominant_speaker(item, predicted)
-        found = covered >= 0.5 * (item.end - item.start)
-        attributed = found and speakers_agree(item.speaker, top)
-        shown = top if found else None
+        found = covered_chars(item.start, item.end, predicted) >= 0.5 * (item.end - item.start)
+        top = best_match(item.start, item.end, predicted)
+        top_speaker = (top.speaker or None) if top is not None else None
+        attributed = found and speakers_agree(item.speaker, top_speaker)
+        shown = top_speaker if found else None
         diagnostic = _diagnostic(article_id, text, item, kind, item.speaker, shown)
-        judgements.append(GoldJudgement(kind, found, attributed, diagnostic))
+        required = not item.quote.get("optional")
+        judgements.append(GoldJudgement(kind, required, found, attributed, diagnostic))
     return judgements
 
 
 def judge_predicted(
     article_id: str, text: str, gold: list[LocatedQuote], predicted: list[LocatedQuote]
 ) -> list[PredictedJudgement]:
+    """Each predicted quote: right when half of it lies in gold quotes; attributed when
+    the gold quote matching it best has its speaker."""
     judgements = []
     for item in predicted:
-        best = most_overlapping(item, gold)
+        length = item.end - item.start
+        best = best_match(item.start, item.end, gold)
         own_kind = item.quote.get("kind", DEFAULT_KIND)
         kind = best.quote.get("kind", own_kind) if best is not None else own_kind
-        inside = sum(g.overlap(item.start, item.end) for g in gold)
-        right = inside >= 0.5 * (item.end - item.start)
+        excused = (
+            best is not None
+            and bool(best.quote.get("optional"))
+            and best.overlap(item.start, item.end) >= 0.5 * length
+        )
+        right = covered_chars(item.start, item.end, gold) >= 0.5 * length
         attributed = right and best is not None and speakers_agree(best.speaker, item.speaker)
         diagnostic = _diagnostic(article_id, text, item, kind, item.speaker)
-        judgements.append(PredictedJudgement(kind, right, attributed, diagnostic))
+        judgements.append(PredictedJudgement(kind, excused, right, attributed, diagnostic))
     return judgements
 
 
 def _bucket_scores(
     kinds: tuple[str, ...], gold: list[GoldJudgement], predicted: list[PredictedJudgement]
 ) -> QuoteBucketScores:
-    gold_in = [j for j in gold if j.kind in kinds]
-    pred_in = [j for j in predicted if j.kind in kinds]
+    gold_in = [j for j in gold if j.kind in kinds and j.required]
+    pred_in = [j for j in predicted if j.kind in kinds and not j.excused]
     right = sum(j.right for j in pred_in)
     right_attr = sum(j.attributed for j in pred_in)
     found = sum(j.found for j in gold_in)
@@ -240,6 +271,8 @@ def score_quotes(
         gold_judged += judge_gold(article_id, text, gold_quotes, pred_quotes)
         pred_judged += judge_predicted(article_id, text, gold_quotes, pred_quotes)
     scored = QUOTE_BUCKETS["all"]
+    required = [j for j in gold_judged if j.kind in scored and j.required]
+    counted = [j for j in pred_judged if j.kind in scored and not j.excused]
     return QuoteScores(
         buckets={
             label: _bucket_scores(kinds, gold_judged, pred_judged)
@@ -247,9 +280,7 @@ def score_quotes(
         },
         articles=len(gold),
         missing_predictions=sorted(a for a in gold if a not in pred),
-        misses=[j.diagnostic for j in gold_judged if j.kind in scored and not j.found],
-        false_alarms=[j.diagnostic for j in pred_judged if j.kind in scored and not j.right],
-        wrong_speakers=[
-            j.diagnostic for j in gold_judged if j.kind in scored and j.found and not j.attributed
-        ],
+        misses=[j.diagnostic for j in required if not j.found],
+        false_alarms=[j.diagnostic for j in counted if not j.right],
+        wrong_speakers=[j.diagnostic for j in required if j.found and not j.attributed],
     )

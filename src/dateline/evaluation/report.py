@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from dateline.evaluation.codes import CodeDiagnostic, CodeScores
+from dateline.evaluation.event_breakdown import EventBreakdown, ReliabilityBin, TypeConfusion
 from dateline.evaluation.events import EventDiagnostic, EventScores
 from dateline.evaluation.metrics import Prf
 from dateline.evaluation.quotes import QuoteDiagnostic, QuoteScores
@@ -14,6 +15,7 @@ Scores = QuoteScores | EventScores | CodeScores
 T = TypeVar("T")
 
 TEXT_WIDTH = 90
+CONFUSIONS_SHOWN = 10
 
 
 def prf_numbers(prf: Prf) -> str:
@@ -23,15 +25,20 @@ def prf_numbers(prf: Prf) -> str:
     )
 
 
-def format_report(scores: Scores, limit: int = 10) -> str:
-    """Score lines laid out as the reference scorer prints them, then up to
-    ``limit`` items of each diagnostic list."""
+def format_report(scores: Scores, limit: int = 10, items: bool = True) -> str:
+    """Score lines laid out as the reference scorer prints them, the aggregate
+    breakdowns, then up to ``limit`` items of each diagnostic list.
+
+    With ``items`` false only aggregate figures are printed: no lists, texts or
+    article ids (for a split that must stay unseen).
+    """
+    shown = limit if items else 0
     if isinstance(scores, QuoteScores):
-        lines = _quote_lines(scores, limit)
+        lines = _quote_lines(scores, shown, items)
     elif isinstance(scores, EventScores):
-        lines = _event_lines(scores, limit)
+        lines = _event_lines(scores, shown)
     else:
-        lines = _code_lines(scores, limit)
+        lines = _code_lines(scores, shown)
     return "\n".join(lines) + "\n"
 
 
@@ -41,11 +48,12 @@ def _shorten(text: str, width: int = TEXT_WIDTH) -> str:
 
 
 def _section(title: str, items: Sequence[T], show: Callable[[T], str], limit: int) -> list[str]:
+    """A titled count and up to ``limit`` items (none: the count alone)."""
     if not items:
         return []
     lines = ["", f"{title}: {len(items)}"]
     lines += ["  " + show(item) for item in items[: max(0, limit)]]
-    if len(items) > limit:
+    if limit > 0 and len(items) > limit:
         lines.append(f"  … and {len(items) - max(0, limit)} more")
     return lines
 
@@ -62,15 +70,28 @@ def _show_wrong_speaker(d: QuoteDiagnostic) -> str:
     )
 
 
-def _quote_lines(scores: QuoteScores, limit: int) -> list[str]:
+def _missing_line(missing: list[str], items: bool) -> list[str]:
+    if not missing:
+        return []
+    examples = f", e.g. {missing[:5]}" if items else ""
+    return [f"no prediction for {len(missing)} gold ids{examples}"]
+
+
+def _cause_line(scores: QuoteScores) -> list[str]:
+    causes = scores.miss_causes()
+    return ["", "misses by cause: " + ", ".join(
+        f"{cause.replace('_', ' ')} {n}" for cause, n in causes.items()
+    )]  # fmt: skip
+
+
+def _quote_lines(scores: QuoteScores, limit: int, items: bool) -> list[str]:
     lines = []
     for label, bucket in scores.buckets.items():
         for sub, prf in (("span", bucket.span), ("attributed", bucket.attributed)):
             lines.append(f"{label:9} {sub:10} {prf_numbers(prf)}")
     lines.append(f"articles: {scores.articles}")
-    missing = scores.missing_predictions
-    if missing:
-        lines.append(f"no prediction for {len(missing)} gold ids, e.g. {missing[:5]}")
+    lines += _missing_line(scores.missing_predictions, items)
+    lines += _cause_line(scores)
     lines += _section("misses (gold quotes not found)", scores.misses, _show_quote, limit)
     lines += _section(
         "false alarms (predicted quotes outside gold)", scores.false_alarms, _show_quote, limit
@@ -88,8 +109,55 @@ def _show_event(d: EventDiagnostic) -> str:
     return f"{d.article_id} {d.plover} {d.source or '-'} → {d.target or '-'}"
 
 
+def _type_lines(per_type: dict[str, Prf]) -> list[str]:
+    """One row per PLOVER type; a precision with no prediction, or a recall with no gold,
+    is shown as "-" (the JSON keeps the scorer's conventions)."""
+    if not per_type:
+        return []
+    lines = ["", "per PLOVER type   gold  pred      P      R     F1"]
+    for plover, prf in per_type.items():
+        precision = f"{prf.precision:.3f}" if prf.predicted else "    -"
+        recall = f"{prf.recall:.3f}" if prf.gold else "    -"
+        lines.append(
+            f"  {plover or '(none)':14} {prf.gold:5} {prf.predicted:5}"
+            f"  {precision}  {recall}  {prf.f1:.3f}"
+        )
+    return lines
+
+
+def _confusion_lines(confusions: list[TypeConfusion], top: int = CONFUSIONS_SHOWN) -> list[str]:
+    if not confusions:
+        return []
+    lines = ["", "commonest type errors (gold type missed, other type predicted, same countries)"]
+    for c in confusions[:top]:
+        lines.append(f"  {c.gold or '(none)':10} → {c.predicted or '(none)':10} {c.count:4}")
+    if len(confusions) > top:
+        lines.append(f"  … and {len(confusions) - top} more pairs")
+    return lines
+
+
+def _reliability_lines(bins: list[ReliabilityBin]) -> list[str]:
+    lines = ["", "reliability (plover+actors; matches of optional/negated gold left out)",
+             "  confidence     events  right"]  # fmt: skip
+    for b in bins:
+        right = "    -" if b.fraction_right is None else f"{b.fraction_right:.3f}"
+        lines.append(f"  {b.label:13} {b.count:7}  {right}")
+    return lines
+
+
+def _breakdown_lines(breakdown: EventBreakdown | None) -> list[str]:
+    if breakdown is None:
+        return []
+    return (
+        _type_lines(breakdown.per_type)
+        + _confusion_lines(breakdown.confusions)
+        + _reliability_lines(breakdown.reliability)
+    )
+
+
 def _event_lines(scores: EventScores, limit: int) -> list[str]:
     lines = [f"{label:13} {prf_numbers(lv.scores)}" for label, lv in scores.levels.items()]
+    lines += _breakdown_lines(scores.breakdown)
     for label, lv in scores.levels.items():
         lines += _section(f"misses at {label} (gold events not found)", lv.misses,
                           _show_event, limit)  # fmt: skip
