@@ -126,9 +126,9 @@ def _type_lines(per_type: dict[str, Prf]) -> list[str]:
 
 
 def _confusion_lines(confusions: list[TypeConfusion], top: int = CONFUSIONS_SHOWN) -> list[str]:
-    if not confusions:
-        return []
     lines = ["", "commonest type errors (gold type missed, other type predicted, same countries)"]
+    if not confusions:
+        return [*lines, "  none"]
     for c in confusions[:top]:
         lines.append(f"  {c.gold or '(none)':10} → {c.predicted or '(none)':10} {c.count:4}")
     if len(confusions) > top:
