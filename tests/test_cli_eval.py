@@ -159,7 +159,9 @@ def test_eval_events_split_agrees_with_shared_scorer(tmp_path: Path) -> None:
 
 
 def test_eval_events_prints_types_confusions_and_reliability(tmp_path: Path) -> None:
-    gold = write_gold(tmp_path / "gold.jsonl", split_lines())
+    lines = split_lines()
+    lines[0]["events"].append(event("AID", "CHN", "RUS"))  # nothing in the text gives it
+    gold = write_gold(tmp_path / "gold.jsonl", lines)
     res = runner.invoke(app, ["eval", "events", str(gold), "--split", "tune"])
     assert res.exit_code == 0, res.output
     out = res.stdout
