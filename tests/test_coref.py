@@ -179,3 +179,17 @@ def test_quotation_without_attribution_continues_the_person_just_named(text: str
 def test_quotation_opening_a_paragraph_after_no_person_stays_unattributed() -> None:
     rec = run_text('The storm hit the coast on Monday.\n\n"Nobody was ready for this."')
     assert [q.speaker for q in rec.quotes] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Prime Minister Nikol Pashinyan elaborated that Armenia does not want a war.",
+         "Nikol Pashinyan"),
+        ("Spokeswoman Maria Zakharova denounced that the alliance had increased its budget.",
+         "Maria Zakharova"),
+    ],
+)  # fmt: skip
+def test_more_speech_verbs_report_speech(text: str, speaker: str) -> None:
+    rec = run_text(text)
+    assert [(q.kind, q.speaker) for q in rec.quotes] == [("indirect", speaker)]
