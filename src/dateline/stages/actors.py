@@ -33,7 +33,7 @@ from dateline.document import Document, Parse
 from dateline.events.actorcode import NO_COUNTRY, PhraseCode, joined_variants, phrase_heads
 from dateline.events.index import ActorIndex, actor_index
 from dateline.events.lexicon import lookup_actor
-from dateline.events.location import HOME_COUNTRY, dateline_location, is_state
+from dateline.events.location import dateline_location, is_state
 from dateline.events.spans import overlaps, token_span
 from dateline.model import Actor, Mention
 from dateline.pipeline import Stage, register_stage
@@ -346,7 +346,7 @@ class ActorsStage(Stage):
         extra = self._unparsed_countries(doc, reg)
         by_id = {a.id: a for a in reg.actors}
         _place_the_countrys(doc, index, by_id, None)
-        doc.scratch[HOME_COUNTRY] = home = _infer_home_country(
+        doc.home_country = home = _infer_home_country(
             reg.actors, dateline_location(doc.record.dateline), extra
         )
         _place_the_countrys(doc, index, by_id, home)

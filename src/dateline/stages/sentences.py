@@ -23,7 +23,7 @@ class SentencesStage(Stage):
 
     def process(self, doc: Document) -> None:
         clean = clean_of(doc)
-        start = int(doc.scratch.get("story_start", 0))
+        start = doc.story_start
         bounds = split_sentences(clean.text, start)
         sentences: list[Sentence] = []
         for cs, ce in bounds:
