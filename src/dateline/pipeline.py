@@ -2,9 +2,11 @@
 
 A stage is a class registered under a name with ``@register_stage``. It
 declares ``needs`` and ``adds`` (names of things on the ``Document``), and
-processes a batch of documents. ``Pipeline`` checks the order when it is built
-and refuses, with the fix in the message, a stage whose needs no earlier stage
-adds.
+processes a batch of documents. Stages pass data only through typed fields of
+the document; ``dateline.contract`` says which names own which field, and the
+tests check that a stage changes nothing outside its ``adds``. ``Pipeline``
+checks the order when it is built and refuses, with the fix in the message, a
+stage whose needs no earlier stage adds.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ class Stage:
     """Base class of all stages.
 
     ``needs``: fields that must exist before this stage runs.
-    ``adds``: fields this stage makes.
+    ``adds``: fields this stage makes; it may change no field it does not add
+    (see ``dateline.contract.OWNERS``).
     ``cues``: for stages that read parses, a regex that marks sentences worth
     parsing (the ``parse`` stage parses only sentences some later stage cues).
     """

@@ -9,7 +9,9 @@ linked into one ``Actor``: people by name and surname, countries by code
 ("Moscow" is Russia), other bodies by code and name. People and bodies that
 an earlier stage (``entities``) found keep their identity and get a code;
 role-only actors are placed in the story's home country when it is clear;
-quote speakers get their actor's code.
+quote speakers get their actor's code. The stage adds the record's actors and
+their codes, the quotes' speaker codes (``speaker_codes``), and, for the events
+stage, ``document.actor_index`` and ``document.home_country``.
 """
 
 from __future__ import annotations
@@ -321,7 +323,7 @@ class ActorsStage(Stage):
 
     name = "actors"
     needs = frozenset({"parses"})
-    adds = frozenset({"actors", "actor_codes"})
+    adds = frozenset({"actors", "actor_codes", "speaker_codes", "actor_index", "home_country"})
 
     def process(self, doc: Document) -> None:
         reg = _Registry(doc)

@@ -261,7 +261,7 @@ class DatelineStage(Stage):
 
     name = "dateline"
     needs = frozenset({"clean"})
-    adds = frozenset({"dateline"})
+    adds = frozenset({"dateline", "story_start"})
 
     def process(self, doc: Document) -> None:
         clean = clean_of(doc)

@@ -28,7 +28,7 @@ class EntitiesStage(Stage):
 
     name = "entities"
     needs = frozenset({"sentences", "parses"})
-    adds = frozenset({"entities"})
+    adds = frozenset({"entities", "actor_table"})
 
     def process(self, doc: Document) -> None:
         view = TextView.of(doc)
