@@ -58,8 +58,18 @@ def register_stage(cls: S) -> S:
     """Class decorator: make a stage available by its ``name``."""
     if not cls.name:
         raise PipelineError(f"stage class {cls.__qualname__} has no name")
+    known = _REGISTRY.get(cls.name)
+    if known is not None and known is not cls:
+        raise PipelineError(
+            f"two stages are registered as '{cls.name}': {_where(known)} and {_where(cls)}; "
+            "give one of them another name"
+        )
     _REGISTRY[cls.name] = cls
     return cls
+
+
+def _where(cls: type[Stage]) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
 
 
 def _load_builtin_stages() -> None:
@@ -93,21 +103,37 @@ def check_order(stage_classes: Sequence[type[Stage]]) -> None:
         have |= cls.adds
 
 
+def resolve_stages(
+    settings: Settings | None = None, stages: Sequence[str] | None = None
+) -> list[str]:
+    """The stages a run uses, in order: ``stages`` when given, else the configured ones.
+
+    The one place that decides: every command and engine builds its pipeline from
+    this list. Raises ``PipelineError`` for an unknown or repeated name and for a
+    stage whose needs no earlier stage adds; nothing is left out silently.
+    """
+    names = list(stages if stages is not None else (settings or Settings()).stages)
+    registry = registered_stages()
+    unknown = [n for n in names if n not in registry]
+    if unknown:
+        raise PipelineError(
+            f"unknown stage(s) {unknown}; known stages: {', '.join(sorted(registry))}"
+        )
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise PipelineError(f"stage(s) {repeated} listed more than once; list each stage once")
+    check_order([registry[n] for n in names])
+    return names
+
+
 class Pipeline:
     """Runs the configured stages over articles, a batch at a time."""
 
     def __init__(self, settings: Settings | None = None, stages: Sequence[str] | None = None):
         self.settings = settings or Settings()
-        names = list(stages if stages is not None else self.settings.stages)
         registry = registered_stages()
-        unknown = [n for n in names if n not in registry]
-        if unknown:
-            raise PipelineError(
-                f"unknown stage(s) {unknown}; known stages: {', '.join(sorted(registry))}"
-            )
-        classes = [registry[n] for n in names]
-        check_order(classes)
-        self.stages: list[Stage] = [cls(self.settings) for cls in classes]
+        names = resolve_stages(self.settings, stages)
+        self.stages: list[Stage] = [registry[n](self.settings) for n in names]
         self._wire_cues()
 
     @property

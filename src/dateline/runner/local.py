@@ -36,9 +36,8 @@ from dateline.errors import ConfigError, DatelineError
 from dateline.ingest.items import JsonFields, Quarantined, ReadOptions, Skipped
 from dateline.ingest.sources import STDIN, check_sources, expand_sources, read_sources
 from dateline.model import Article, Record
-from dateline.pipeline import Pipeline
+from dateline.pipeline import Pipeline, resolve_stages
 from dateline.runner.batch import process_batch
-from dateline.runner.stages import available_stages
 from dateline.runner.summary import (
     EXIT_USAGE,
     IngestProgress,
@@ -164,11 +163,11 @@ def run_ingest(
     """Read ``sources``, run the pipeline, store the records; resumable and idempotent.
 
     ``db``: a path, ``postgresql://`` URL or open ``Store`` (default: ``$DATELINE_DB``
-    or ``./dateline.db``). ``stages``: default, the configured stages that are
-    registered. ``engine``: ``"local"`` (``workers`` processes, default 1) or
-    ``"dask"`` (the workers of the cluster at ``scheduler``, or a new local
-    cluster of ``workers`` processes, default 2); the store is written by this
-    process either way. ``cluster``: story-clustering options (default
+    or ``./dateline.db``). ``stages``: default, the configured stages
+    (``dateline.pipeline.resolve_stages``). ``engine``: ``"local"`` (``workers``
+    processes, default 1) or ``"dask"`` (the workers of the cluster at
+    ``scheduler``, or a new local cluster of ``workers`` processes, default 2);
+    the store is written by this process either way. ``cluster``: story-clustering options (default
     ``ClusterOptions()``); ``clustering=False`` stores records without
     clustering them. Raises ``DatelineError`` (exit code ``EXIT_USAGE``) for a
     missing source or a bad configuration, before anything is written.
@@ -183,10 +182,10 @@ def run_ingest(
     if scheduler and engine != "dask":
         raise ConfigError("--scheduler needs --engine dask")
     options = options or ReadOptions(max_chars=settings.max_chars)
-    names = list(stages) if stages is not None else available_stages(settings)
+    names = resolve_stages(settings, stages)  # a bad stage list fails here
     size = batch_size or settings.batch_size
     check_sources(sources)
-    pipeline = Pipeline(settings, names)  # fails early on a bad stage list
+    pipeline = Pipeline(settings, names)
     files_total = sum(1 for _ in expand_sources(sources))
 
     own_store = not isinstance(db, Store)
