@@ -331,7 +331,9 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         description="Ingest sources into a store (the engine behind `dateline ingest`).",
     )
     p.add_argument("sources", nargs="+", help="files, folders, glob patterns or - for stdin")
-    p.add_argument("--db", default=None, help="SQLite path or postgresql:// URL")
+    p.add_argument(
+        "--db", default=None, help="SQLite path or postgresql:// URL (default: settings' db)"
+    )
     p.add_argument("--workers", type=int, default=None)
     p.add_argument("--engine", choices=ENGINES, default="local")
     p.add_argument("--scheduler", default=None, help="Dask scheduler address (engine dask)")
@@ -348,7 +350,9 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse_args(argv)
     try:
-        settings = load_settings(args.config).with_options(max_chars=args.max_chars)
+        settings = load_settings(args.config).with_options(
+            max_chars=args.max_chars, db=args.db
+        )
         options = ReadOptions(
             fields=JsonFields.parse(args.fields),
             max_chars=settings.max_chars,
@@ -357,7 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         stages = [s for s in args.stages.split(",") if s] if args.stages is not None else None
         summary = run_ingest(
             args.sources,
-            db=args.db,
+            db=settings.db,
             workers=args.workers,
             settings=settings,
             options=options,
