@@ -27,9 +27,8 @@ from pathlib import Path
 from dateline.cluster.synthetic import generate_corpus
 from dateline.config import Settings
 from dateline.ingest.items import ReadOptions
-from dateline.pipeline import Pipeline
+from dateline.pipeline import Pipeline, resolve_stages
 from dateline.runner.local import run_ingest
-from dateline.runner.stages import available_stages
 from dateline.store import open_store, story_clusters
 
 
@@ -55,7 +54,7 @@ def main() -> None:
     logging.getLogger("distributed").setLevel(logging.ERROR)
 
     settings = Settings()
-    stages = available_stages(settings)
+    stages = resolve_stages(settings)
     options = ReadOptions(languages=())
     Pipeline(settings, stages)  # load the model here, outside the timings
     with tempfile.TemporaryDirectory() as tmp:

@@ -65,12 +65,11 @@ import json, os, sys, tempfile, time
 from dateline.config import Settings
 from dateline.ingest import read_sources
 from dateline.model import Article
-from dateline.pipeline import Pipeline
+from dateline.pipeline import Pipeline, resolve_stages
 from dateline.runner.local import run_ingest
-from dateline.runner.stages import available_stages
 src, reps = sys.argv[1], int(sys.argv[3])
 settings = Settings()
-names = sys.argv[2].split(",") if sys.argv[2] != "-" else available_stages(settings)
+names = sys.argv[2].split(",") if sys.argv[2] != "-" else resolve_stages(settings)
 names = [s for s in names if s]
 pipe = Pipeline(settings, names)
 pipe.process([Article(id="warm", text="The minister said talks went well, officials said.")])

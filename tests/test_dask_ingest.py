@@ -13,8 +13,8 @@ from dateline.cluster.synthetic import generate_corpus
 from dateline.config import Settings
 from dateline.errors import ConfigError
 from dateline.ingest.items import ReadOptions
+from dateline.pipeline import resolve_stages
 from dateline.runner.local import run_ingest
-from dateline.runner.stages import available_stages
 from dateline.store import open_store, story_clusters
 
 SHARED = Path(__file__).parents[1] / ".." / "shared"
@@ -47,7 +47,7 @@ def stored(db: str) -> tuple[dict[str, dict[str, object]], dict[str, str], int]:
 def test_dask_engine_stores_what_the_local_engine_stores(tmp_path: Path) -> None:
     src = make_inputs(tmp_path / "in")
     settings = Settings()
-    stages = available_stages(settings)
+    stages = resolve_stages(settings)
     options = ReadOptions(languages=())
     local_db, dask_db = str(tmp_path / "local.db"), str(tmp_path / "dask.db")
     a = run_ingest([str(src)], db=local_db, settings=settings, stages=stages, options=options,

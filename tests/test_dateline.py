@@ -161,13 +161,13 @@ def test_dateline_styles(
 def test_no_dateline_is_invented(text: str) -> None:
     doc = run(text)
     assert doc.record.dateline is None
-    assert doc.scratch["story_start"] == 0
+    assert doc.story_start == 0
 
 
 def test_story_start_is_after_the_separator() -> None:
     text = "OSLO (AP) —   Norway's king opened the session."
     doc = run(text)
-    start = doc.scratch["story_start"]
+    start = doc.story_start
     assert text[start:].startswith("Norway's king")
 
 
@@ -226,7 +226,7 @@ def test_offsets_map_through_clean_text() -> None:
     assert dl is not None
     assert dl.start == body
     assert raw[dl.start : dl.end] == dl.text == "QUITO, 3 March (Reuters) -"
-    assert clean.text[doc.scratch["story_start"] :].startswith("Ecuador voted.")
+    assert clean.text[doc.story_start :].startswith("Ecuador voted.")
 
 
 def test_worked_example() -> None:

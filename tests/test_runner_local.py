@@ -17,11 +17,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest_store import make_store_url
 from dateline.config import Settings
-from dateline.errors import DatelineError
-from dateline.pipeline import Stage, registered_stages
+from dateline.errors import DatelineError, PipelineError
+from dateline.pipeline import Stage
 from dateline.runner import EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE, IngestProgress
 from dateline.runner.local import main, run_ingest
-from dateline.runner.stages import available_stages
 from dateline.store import open_store
 from ingest_samples import GERMAN, STORY, STORY_2, page, write_jsonl
 
@@ -113,14 +112,20 @@ class _Needy(Stage):
     needs = frozenset({"nothing-makes-this"})
 
 
-def test_available_stages_keeps_what_can_run(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_configured_stages_that_cannot_run_are_refused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """No stage is left out silently: ingest refuses what extract refuses, before writing."""
     from dateline import pipeline
 
-    reg = registered_stages()
     monkeypatch.setitem(pipeline._REGISTRY, "needy-test", _Needy)
-    names = available_stages(Settings(stages=("needy-test", *reg)))
-    assert "needy-test" not in names
-    assert set(names) <= set(reg)
+    src = corpus(tmp_path / "in", 2)
+    db = tmp_path / "x.db"
+    for stages in (("needy-test", "clean"), ("clean", "events")):
+        with pytest.raises(PipelineError, match=r"E002.*needs") as e:
+            run_ingest([str(src)], db=str(db), settings=Settings(stages=stages))
+        assert "put that stage before" in str(e.value)
+    assert not db.exists()
 
 
 SLOW_INGEST = textwrap.dedent(

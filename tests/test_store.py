@@ -304,12 +304,11 @@ def test_pipeline_records_round_trip(store_url: str) -> None:
     from dateline.config import Settings
     from dateline.errors import DatelineError
     from dateline.model import Article
-    from dateline.pipeline import Pipeline
-    from dateline.runner.stages import available_stages
+    from dateline.pipeline import Pipeline, resolve_stages
 
     settings = Settings()
     try:
-        pipe = Pipeline(settings, available_stages(settings))
+        pipe = Pipeline(settings, resolve_stages(settings))
     except DatelineError as e:
         pytest.skip(f"pipeline not available: {e}")
     records = pipe.process([Article(id="p1", text=PIPELINE_TEXT, source="t"),

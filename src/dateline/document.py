@@ -2,18 +2,24 @@
 
 ``Document`` holds the output ``Record`` under construction plus what stages
 share but do not publish: the normalised clean text with its map back to the
-input, and spaCy parses of the sentences that needed one.
+input, where the story starts after its dateline, spaCy parses of the sentences
+that needed one, the entities stage's actor table, and the actors stage's
+phrase index and home country. Each is a typed field that one stage adds and
+declares (see ``dateline.contract``); there is no untyped side channel.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from dateline.model import Article, Record, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from dateline.events.index import ActorIndex
+    from dateline.quotes.actors import ActorTable
 
 
 @dataclass(slots=True)
@@ -62,7 +68,16 @@ class Document:
     # Clean-text offsets of each record sentence (parallel to record.sentences).
     sentence_bounds: list[tuple[int, int]] = field(default_factory=list)
     done: set[str] = field(default_factory=set)
-    scratch: dict[str, Any] = field(default_factory=dict)
+    #: Clean offset where the story starts after its dateline (stage ``dateline``).
+    story_start: int = 0
+    #: People and organisations with their clean-text mentions (stage ``entities``,
+    #: grown by ``quotes`` with the speakers it finds).
+    actor_table: ActorTable | None = None
+    #: Where each actor phrase of the parses is (stage ``actors``, read by ``events``).
+    actor_index: ActorIndex | None = None
+    #: The story's home country, where its unplaced roles belong, or None for an
+    #: international story (stage ``actors``, read by ``events``).
+    home_country: str | None = None
 
     @classmethod
     def from_article(cls, article: Article) -> Document:

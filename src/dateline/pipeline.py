@@ -2,9 +2,11 @@
 
 A stage is a class registered under a name with ``@register_stage``. It
 declares ``needs`` and ``adds`` (names of things on the ``Document``), and
-processes a batch of documents. ``Pipeline`` checks the order when it is built
-and refuses, with the fix in the message, a stage whose needs no earlier stage
-adds.
+processes a batch of documents. Stages pass data only through typed fields of
+the document; ``dateline.contract`` says which names own which field, and the
+tests check that a stage changes nothing outside its ``adds``. ``Pipeline``
+checks the order when it is built and refuses, with the fix in the message, a
+stage whose needs no earlier stage adds.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ class Stage:
     """Base class of all stages.
 
     ``needs``: fields that must exist before this stage runs.
-    ``adds``: fields this stage makes.
+    ``adds``: fields this stage makes; it may change no field it does not add
+    (see ``dateline.contract.OWNERS``).
     ``cues``: for stages that read parses, a regex that marks sentences worth
     parsing (the ``parse`` stage parses only sentences some later stage cues).
     """
@@ -55,8 +58,18 @@ def register_stage(cls: S) -> S:
     """Class decorator: make a stage available by its ``name``."""
     if not cls.name:
         raise PipelineError(f"stage class {cls.__qualname__} has no name")
+    known = _REGISTRY.get(cls.name)
+    if known is not None and known is not cls:
+        raise PipelineError(
+            f"two stages are registered as '{cls.name}': {_where(known)} and {_where(cls)}; "
+            "give one of them another name"
+        )
     _REGISTRY[cls.name] = cls
     return cls
+
+
+def _where(cls: type[Stage]) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
 
 
 def _load_builtin_stages() -> None:
@@ -90,21 +103,37 @@ def check_order(stage_classes: Sequence[type[Stage]]) -> None:
         have |= cls.adds
 
 
+def resolve_stages(
+    settings: Settings | None = None, stages: Sequence[str] | None = None
+) -> list[str]:
+    """The stages a run uses, in order: ``stages`` when given, else the configured ones.
+
+    The one place that decides: every command and engine builds its pipeline from
+    this list. Raises ``PipelineError`` for an unknown or repeated name and for a
+    stage whose needs no earlier stage adds; nothing is left out silently.
+    """
+    names = list(stages if stages is not None else (settings or Settings()).stages)
+    registry = registered_stages()
+    unknown = [n for n in names if n not in registry]
+    if unknown:
+        raise PipelineError(
+            f"unknown stage(s) {unknown}; known stages: {', '.join(sorted(registry))}"
+        )
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise PipelineError(f"stage(s) {repeated} listed more than once; list each stage once")
+    check_order([registry[n] for n in names])
+    return names
+
+
 class Pipeline:
     """Runs the configured stages over articles, a batch at a time."""
 
     def __init__(self, settings: Settings | None = None, stages: Sequence[str] | None = None):
         self.settings = settings or Settings()
-        names = list(stages if stages is not None else self.settings.stages)
         registry = registered_stages()
-        unknown = [n for n in names if n not in registry]
-        if unknown:
-            raise PipelineError(
-                f"unknown stage(s) {unknown}; known stages: {', '.join(sorted(registry))}"
-            )
-        classes = [registry[n] for n in names]
-        check_order(classes)
-        self.stages: list[Stage] = [cls(self.settings) for cls in classes]
+        names = resolve_stages(self.settings, stages)
+        self.stages: list[Stage] = [registry[n](self.settings) for n in names]
         self._wire_cues()
 
     @property

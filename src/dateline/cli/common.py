@@ -10,7 +10,7 @@ import typer
 
 from dateline.config import Settings, load_settings
 from dateline.errors import DatelineError
-from dateline.pipeline import Pipeline
+from dateline.pipeline import Pipeline, resolve_stages
 
 ConfigOption = Annotated[
     Path | None,
@@ -28,7 +28,8 @@ DbOption = Annotated[
     str | None,
     typer.Option(
         "--db",
-        help="SQLite file or postgresql:// URL (default: $DATELINE_DB, else ./dateline.db).",
+        help="SQLite file or postgresql:// URL (default: $DATELINE_DB, else db in "
+        "dateline.toml, else ./dateline.db).",
     ),
 ]
 
@@ -58,10 +59,20 @@ def load(config: Path | None, **options: object) -> Settings:
         fail(str(e))
 
 
+def store_location(db: str | None, config: Path | None = None) -> str:
+    """The store a command uses: ``--db``, else $DATELINE_DB, else the TOML's ``db``,
+    else the default (all through ``Settings``)."""
+    return load(config, db=db).db
+
+
+def stage_names(stages: str | None) -> list[str] | None:
+    """``--stages a,b,c`` as a list; None when not given."""
+    return [s.strip() for s in stages.split(",") if s.strip()] if stages else None
+
+
 def build_pipeline(config: Path | None, stages: str | None, **options: object) -> Pipeline:
     settings = load(config, **options)
     try:
-        names = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
-        return Pipeline(settings, stages=names)
+        return Pipeline(settings, stages=resolve_stages(settings, stage_names(stages)))
     except DatelineError as e:
         fail(str(e))

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.table import Table
 
+from dateline.config import Settings
 from dateline.model import Record
 
 
@@ -57,8 +58,12 @@ def totals_line(records: Sequence[Record]) -> str:
     )
 
 
-def run_demo(db: str, serve: bool, port: int) -> None:
-    """Ingest the bundled samples into ``db``, print what came out, then serve it."""
+def run_demo(db: str, serve: bool, port: int, settings: Settings | None = None) -> None:
+    """Ingest the bundled samples into ``db``, print what came out, then serve it.
+
+    ``settings``: default, ``load_settings()``. The stages are those ``ingest`` runs;
+    a configuration it refuses raises ``DatelineError`` before anything is written.
+    """
     import tempfile
 
     from dateline.config import load_settings
@@ -67,7 +72,7 @@ def run_demo(db: str, serve: bool, port: int) -> None:
     from dateline.store.open import open_store
 
     console = Console()
-    settings = load_settings()
+    settings = settings or load_settings()
     with tempfile.TemporaryDirectory(prefix="dateline-samples-") as tmp:
         src = write_samples_jsonl(f"{tmp}/samples.jsonl")
         with console.status("ingesting the sample articles…"):
@@ -90,4 +95,4 @@ def run_demo(db: str, serve: bool, port: int) -> None:
         from dateline.web.server import serve as serve_web
 
         console.print(f"serving the web UI at http://127.0.0.1:{port}/  (Ctrl-C stops it)")
-        serve_web(db, port=port)
+        serve_web(db, port=port, settings=settings)

@@ -56,7 +56,7 @@ def export(
 
     if fmt not in FORMATS:
         common.fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    store = open_store(db)
+    store = open_store(common.store_location(db))
     try:
         records = store.iter_records()
         if fmt in ("csv", "parquet"):

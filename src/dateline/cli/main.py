@@ -111,8 +111,13 @@ def demo(
 ) -> None:
     """The main job on the bundled sample articles: process, summarise, store, serve."""
     from dateline.cli.demo_cmd import run_demo
+    from dateline.errors import DatelineError
 
-    run_demo(db=db, serve=serve, port=port)
+    settings = common.load(None)
+    try:
+        run_demo(db=db, serve=serve, port=port, settings=settings)
+    except DatelineError as e:
+        common.fail(str(e))
 
 
 store_cmd.register(app)

@@ -23,9 +23,13 @@ def serve(
 
     Every page has a JSON twin: the same URL with .json, or Accept: application/json.
     """
-    from dateline.store.open import resolve_db
+    from dateline.errors import DatelineError
     from dateline.web.server import serve as run_server
 
-    target = resolve_db(db)
+    settings = common.load(None, db=db)
+    target = settings.db
     typer.echo(f"dateline: serving {target} at http://{host}:{port}/  (Ctrl-C stops it)", err=True)
-    run_server(target, host=host, port=port, read_only=read_only)
+    try:
+        run_server(target, host=host, port=port, read_only=read_only, settings=settings)
+    except DatelineError as e:
+        common.fail(str(e))

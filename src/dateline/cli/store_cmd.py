@@ -29,8 +29,9 @@ CsvFlag = Annotated[bool, typer.Option("--csv", help="Print CSV (same as --as cs
 def _open(db: str | None):  # type: ignore[no-untyped-def]
     from dateline.store.open import open_store
 
+    target = common.store_location(db)
     try:
-        return open_store(db)
+        return open_store(target)
     except DatelineError as e:
         common.fail(str(e))
 
@@ -123,7 +124,7 @@ def ingest(
     from dateline.ingest.items import JsonFields, ReadOptions
     from dateline.runner.local import cluster_options, run_ingest
 
-    settings = common.load(config, max_chars=max_chars)
+    settings = common.load(config, max_chars=max_chars, db=db)
     try:
         options = ReadOptions(
             fields=JsonFields.parse(fields) if fields else JsonFields(),
@@ -132,7 +133,7 @@ def ingest(
         )
     except ValueError as e:
         common.fail(str(e))
-    names = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
+    names = common.stage_names(stages)
     err = Console(stderr=True)
     if engine not in ("local", "dask"):
         common.fail(f"--engine must be local or dask, not {engine!r}")
@@ -145,7 +146,7 @@ def ingest(
         with progress_reporter(err) as progress:
             summary = run_ingest(
                 sources,
-                db=db,
+                db=settings.db,
                 workers=workers,
                 settings=settings,
                 progress=progress,

@@ -33,12 +33,8 @@ class ActorIndex:
         return [aid for n, aid in spans if n == inner]
 
 
-SCRATCH_KEY = "actor_index"
-
-
 def actor_index(doc: Document) -> ActorIndex:
-    idx = doc.scratch.get(SCRATCH_KEY)
-    if not isinstance(idx, ActorIndex):
-        idx = ActorIndex()
-        doc.scratch[SCRATCH_KEY] = idx
-    return idx
+    """The document's actor phrase index (made empty when the actors stage did not run)."""
+    if doc.actor_index is None:
+        doc.actor_index = ActorIndex()
+    return doc.actor_index

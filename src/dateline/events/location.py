@@ -15,9 +15,6 @@ from dateline.events.lexicon import lookup_actor
 from dateline.model import Dateline
 
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
-#: Document scratch key: the story's home country as the actors stage inferred it
-#: (the country its unplaced roles belong to), or None for an international story.
-HOME_COUNTRY = "dateline.home_country"
 
 
 @lru_cache(maxsize=4096)

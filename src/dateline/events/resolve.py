@@ -22,7 +22,7 @@ from dateline.events.actorcode import is_place
 from dateline.events.clauses import Clause, measured
 from dateline.events.index import actor_index
 from dateline.events.lexicon import lookup_actor
-from dateline.events.location import HOME_COUNTRY, is_state
+from dateline.events.location import is_state
 from dateline.events.spans import overlaps, tok_span
 from dateline.model import Actor, Quote, Span
 
@@ -517,7 +517,7 @@ def _reporter(tok: Token) -> Token | None:
 def home_actor(doc: Document) -> Actor | None:
     """The story's home country as an actor: its country actor, or (when the story names
     it only as a place) an actor with no id and no mentions."""
-    home = doc.scratch.get(HOME_COUNTRY)
+    home = doc.home_country
     if not home:
         return None
     for a in doc.record.actors:

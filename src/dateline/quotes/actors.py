@@ -220,8 +220,6 @@ class ActorTable:
 
 def table_of(doc: Document) -> ActorTable:
     """The document's actor table (made empty when the entities stage did not run)."""
-    table = doc.scratch.get("actor_table")
-    if not isinstance(table, ActorTable):
-        table = ActorTable()
-        doc.scratch["actor_table"] = table
-    return table
+    if doc.actor_table is None:
+        doc.actor_table = ActorTable()
+    return doc.actor_table

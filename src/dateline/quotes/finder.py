@@ -366,7 +366,7 @@ class QuoteFinder:
 
     def quotes(self) -> list[Quote]:
         out: list[Quote] = []
-        story = int(self.doc.scratch.get("story_start", 0) or 0)
+        story = self.doc.story_start
         for c in self.candidates():
             a, b = max(c.start, story), c.end
             lead = _DATELINE_LEAD.match(self.text, a, b)

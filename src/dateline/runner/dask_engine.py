@@ -33,7 +33,7 @@ from dateline.errors import ConfigError
 from dateline.ingest.items import Quarantined, ReadOptions, Skipped
 from dateline.ingest.sources import check_sources, read_sources
 from dateline.model import Article, Record
-from dateline.pipeline import Pipeline, registered_stages
+from dateline.pipeline import Pipeline, resolve_stages
 from dateline.runner.batch import process_batch
 
 #: What a partition gives back per article: its record, or why it failed.
@@ -61,12 +61,6 @@ def process_partition(
     bad input does not cost its neighbours their records.
     """
     return process_batch(_pipeline(settings, stages), articles)
-
-
-def default_stages(settings: Settings) -> list[str]:
-    """The configured stages that are registered."""
-    registry = registered_stages()
-    return [s for s in settings.stages if s in registry]
 
 
 @contextmanager
@@ -176,14 +170,13 @@ def run_dask(
 
     ``inputs``: articles, or a list of source paths (files, folders, globs)
     read here with ``dateline.ingest.sources.read_sources`` and ``read_options``.
-    ``stages``: default, the configured stages that are registered.
+    ``stages``: default, the configured stages (``dateline.pipeline.resolve_stages``).
     ``partition_size``: articles per task (default ``settings.batch_size``).
     ``on_error``: called with an article whose processing failed and the
     reason (the failure is also listed in the returned ``DaskRun``).
     """
     settings = settings or Settings()
-    names = list(stages) if stages is not None else default_stages(settings)
-    Pipeline(settings, names)  # a bad stage list fails here, before any cluster starts
+    names = resolve_stages(settings, stages)  # a bad stage list fails before a cluster starts
     size = settings.batch_size if partition_size is None else partition_size
     if size < 1:
         raise ConfigError(f"partition size must be at least 1, got {size}")
@@ -257,7 +250,6 @@ def run_ingest_dask(
 __all__ = [
     "DaskRun",
     "dask_client",
-    "default_stages",
     "map_partitions",
     "process_partition",
     "run_dask",

@@ -36,9 +36,8 @@ from dateline.errors import ConfigError, DatelineError
 from dateline.ingest.items import JsonFields, Quarantined, ReadOptions, Skipped
 from dateline.ingest.sources import STDIN, check_sources, expand_sources, read_sources
 from dateline.model import Article, Record
-from dateline.pipeline import Pipeline
+from dateline.pipeline import Pipeline, resolve_stages
 from dateline.runner.batch import process_batch
-from dateline.runner.stages import available_stages
 from dateline.runner.summary import (
     EXIT_USAGE,
     IngestProgress,
@@ -164,11 +163,11 @@ def run_ingest(
     """Read ``sources``, run the pipeline, store the records; resumable and idempotent.
 
     ``db``: a path, ``postgresql://`` URL or open ``Store`` (default: ``$DATELINE_DB``
-    or ``./dateline.db``). ``stages``: default, the configured stages that are
-    registered. ``engine``: ``"local"`` (``workers`` processes, default 1) or
-    ``"dask"`` (the workers of the cluster at ``scheduler``, or a new local
-    cluster of ``workers`` processes, default 2); the store is written by this
-    process either way. ``cluster``: story-clustering options (default
+    or ``./dateline.db``). ``stages``: default, the configured stages
+    (``dateline.pipeline.resolve_stages``). ``engine``: ``"local"`` (``workers``
+    processes, default 1) or ``"dask"`` (the workers of the cluster at
+    ``scheduler``, or a new local cluster of ``workers`` processes, default 2);
+    the store is written by this process either way. ``cluster``: story-clustering options (default
     ``ClusterOptions()``); ``clustering=False`` stores records without
     clustering them. Raises ``DatelineError`` (exit code ``EXIT_USAGE``) for a
     missing source or a bad configuration, before anything is written.
@@ -183,10 +182,10 @@ def run_ingest(
     if scheduler and engine != "dask":
         raise ConfigError("--scheduler needs --engine dask")
     options = options or ReadOptions(max_chars=settings.max_chars)
-    names = list(stages) if stages is not None else available_stages(settings)
+    names = resolve_stages(settings, stages)  # a bad stage list fails here
     size = batch_size or settings.batch_size
     check_sources(sources)
-    pipeline = Pipeline(settings, names)  # fails early on a bad stage list
+    pipeline = Pipeline(settings, names)
     files_total = sum(1 for _ in expand_sources(sources))
 
     own_store = not isinstance(db, Store)
@@ -332,7 +331,9 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         description="Ingest sources into a store (the engine behind `dateline ingest`).",
     )
     p.add_argument("sources", nargs="+", help="files, folders, glob patterns or - for stdin")
-    p.add_argument("--db", default=None, help="SQLite path or postgresql:// URL")
+    p.add_argument(
+        "--db", default=None, help="SQLite path or postgresql:// URL (default: settings' db)"
+    )
     p.add_argument("--workers", type=int, default=None)
     p.add_argument("--engine", choices=ENGINES, default="local")
     p.add_argument("--scheduler", default=None, help="Dask scheduler address (engine dask)")
@@ -349,7 +350,9 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse_args(argv)
     try:
-        settings = load_settings(args.config).with_options(max_chars=args.max_chars)
+        settings = load_settings(args.config).with_options(
+            max_chars=args.max_chars, db=args.db
+        )
         options = ReadOptions(
             fields=JsonFields.parse(args.fields),
             max_chars=settings.max_chars,
@@ -358,7 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         stages = [s for s in args.stages.split(",") if s] if args.stages is not None else None
         summary = run_ingest(
             args.sources,
-            db=args.db,
+            db=settings.db,
             workers=args.workers,
             settings=settings,
             options=options,

@@ -9,7 +9,9 @@ linked into one ``Actor``: people by name and surname, countries by code
 ("Moscow" is Russia), other bodies by code and name. People and bodies that
 an earlier stage (``entities``) found keep their identity and get a code;
 role-only actors are placed in the story's home country when it is clear;
-quote speakers get their actor's code.
+quote speakers get their actor's code. The stage adds the record's actors and
+their codes, the quotes' speaker codes (``speaker_codes``), and, for the events
+stage, ``document.actor_index`` and ``document.home_country``.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from dateline.document import Document, Parse
 from dateline.events.actorcode import NO_COUNTRY, PhraseCode, joined_variants, phrase_heads
 from dateline.events.index import ActorIndex, actor_index
 from dateline.events.lexicon import lookup_actor
-from dateline.events.location import HOME_COUNTRY, dateline_location, is_state
+from dateline.events.location import dateline_location, is_state
 from dateline.events.spans import overlaps, token_span
 from dateline.model import Actor, Mention
 from dateline.pipeline import Stage, register_stage
@@ -321,7 +323,7 @@ class ActorsStage(Stage):
 
     name = "actors"
     needs = frozenset({"parses"})
-    adds = frozenset({"actors", "actor_codes"})
+    adds = frozenset({"actors", "actor_codes", "speaker_codes", "actor_index", "home_country"})
 
     def process(self, doc: Document) -> None:
         reg = _Registry(doc)
@@ -346,7 +348,7 @@ class ActorsStage(Stage):
         extra = self._unparsed_countries(doc, reg)
         by_id = {a.id: a for a in reg.actors}
         _place_the_countrys(doc, index, by_id, None)
-        doc.scratch[HOME_COUNTRY] = home = _infer_home_country(
+        doc.home_country = home = _infer_home_country(
             reg.actors, dateline_location(doc.record.dateline), extra
         )
         _place_the_countrys(doc, index, by_id, home)

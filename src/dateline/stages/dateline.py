@@ -257,18 +257,18 @@ def _accept(m: re.Match[str], strong_only: bool) -> dict[str, str | None] | None
 
 @register_stage
 class DatelineStage(Stage):
-    """Finds the dateline at the start of the story body; sets ``scratch['story_start']``."""
+    """Finds the dateline at the start of the story body; sets ``document.story_start``."""
 
     name = "dateline"
     needs = frozenset({"clean"})
-    adds = frozenset({"dateline"})
+    adds = frozenset({"dateline", "story_start"})
 
     def process(self, doc: Document) -> None:
         clean = clean_of(doc)
         found = find_dateline(clean.text)
         if found is None:
             doc.record.dateline = None
-            doc.scratch["story_start"] = 0
+            doc.story_start = 0
             return
         m, parts = found
         span = doc.raw_span(m.start(), m.end())
@@ -290,4 +290,4 @@ class DatelineStage(Stage):
         story = m.end()
         while story < len(clean.text) and clean.text[story].isspace():
             story += 1
-        doc.scratch["story_start"] = story
+        doc.story_start = story

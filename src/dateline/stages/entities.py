@@ -4,7 +4,7 @@ Names come from spaCy NER in the sentences the parse stage parsed; known
 names are then found again by plain matching in every sentence. Role and
 country come from the words before a name ("Russian foreign Minister Sergey
 Lavrov"). The actor table, with the role nouns, gender cues and organisation
-heads that coreference needs, stays in ``document.scratch["actor_table"]``.
+heads that coreference needs, stays in ``document.actor_table``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ class EntitiesStage(Stage):
 
     name = "entities"
     needs = frozenset({"sentences", "parses"})
-    adds = frozenset({"entities"})
+    adds = frozenset({"entities", "actor_table"})
 
     def process(self, doc: Document) -> None:
         view = TextView.of(doc)

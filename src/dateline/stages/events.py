@@ -84,7 +84,7 @@ class EventsStage(Stage):
     """Code political events of the parsed sentences."""
 
     name = "events"
-    needs = frozenset({"parses", "actors"})
+    needs = frozenset({"parses", "actors", "actor_index", "home_country"})
     adds = frozenset({"events"})
     cues = _LazyCues()  # type: ignore[assignment]
 

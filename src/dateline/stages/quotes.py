@@ -3,7 +3,8 @@
 Direct quotations in every mark style (and translation dashes), mixed quotes
 that embed quoted words in a reported clause, and indirect speech from the
 dependency parse; speakers through in-document coreference. People and
-organisations found as speakers join ``record.actors``.
+organisations found as speakers join the actor table and ``record.actors``
+(declared as ``speakers``).
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ class QuotesStage(Stage):
     """Direct, mixed and indirect quotations with resolved speakers."""
 
     name = "quotes"
-    needs = frozenset({"entities"})
-    adds = frozenset({"quotes"})
+    needs = frozenset({"entities", "actor_table", "story_start"})
+    adds = frozenset({"quotes", "speakers"})
     cues: ClassVar[re.Pattern[str] | None] = parse_cues()
 
     def process(self, doc: Document) -> None:

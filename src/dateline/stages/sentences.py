@@ -1,4 +1,5 @@
-"""Stage "sentences": split the story (after any dateline) into sentences.
+"""Stage "sentences": split the story (from ``document.story_start``, after any
+dateline) into sentences.
 
 Sentences go to ``record.sentences`` with input offsets and, in parallel, to
 ``document.sentence_bounds`` with clean-text offsets.
@@ -18,12 +19,12 @@ class SentencesStage(Stage):
     """Rule-based sentence splitting of the clean story text."""
 
     name = "sentences"
-    needs = frozenset({"clean", "dateline"})
+    needs = frozenset({"clean", "story_start"})
     adds = frozenset({"sentences"})
 
     def process(self, doc: Document) -> None:
         clean = clean_of(doc)
-        start = int(doc.scratch.get("story_start", 0))
+        start = doc.story_start
         bounds = split_sentences(clean.text, start)
         sentences: list[Sentence] = []
         for cs, ce in bounds:

@@ -149,8 +149,7 @@ def process_article(
     art = Article(id=article_id_for(text), text=text, title=title or None,
                   source=source or "pasted", published=published or None)
     record = pipe.process(art)
-    out: dict[str, Any] = {"record": record.to_dict(), "saved": False,
-                           "stages": pipe.stages, "skipped_stages": pipe.skipped_stages}
+    out: dict[str, Any] = {"record": record.to_dict(), "saved": False, "stages": pipe.stages}
     if save:
         result = store.save(record)
         out["saved"] = True

@@ -25,6 +25,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from dateline.config import Settings, load_settings
 from dateline.errors import DatelineError, StoreError
 from dateline.store import open_store
 from dateline.store.base import Store
@@ -202,7 +203,10 @@ class AggregateCache:
 class WebState:
     """What the routes share: the stores, templates, settings and the paste pipeline."""
 
-    def __init__(self, store_url: str, read_only: bool) -> None:
+    def __init__(self, store_url: str, read_only: bool, settings: Settings) -> None:
+        # first: a configuration no command accepts stops the app before anything opens
+        self._pipeline = build_pipeline(settings)
+        self.settings = settings
         self.store_url = store_url
         self.read_only = read_only
         self.stores = StorePool(store_url, read_only)
@@ -211,14 +215,9 @@ class WebState:
         self.templates.env.globals["page_url"] = page_url
         self.templates.env.filters["safe_href"] = safe_href
         self.cache = AggregateCache()
-        self._pipeline: WebPipeline | None = None
-        self._pipeline_lock = threading.Lock()
 
     def pipeline(self) -> WebPipeline:
-        with self._pipeline_lock:
-            if self._pipeline is None:
-                self._pipeline = build_pipeline()
-            return self._pipeline
+        return self._pipeline
 
 
 def state(request: Request) -> WebState:
@@ -278,11 +277,18 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error(request, 400, exc.message)
 
 
-def create_app(store_url: str, read_only: bool = False) -> FastAPI:
-    """The web app over the store at ``store_url`` (SQLite path or PostgreSQL URL)."""
+def create_app(
+    store_url: str, read_only: bool = False, settings: Settings | None = None
+) -> FastAPI:
+    """The web app over the store at ``store_url`` (SQLite path or PostgreSQL URL).
+
+    ``settings``: default, ``load_settings()`` (``./dateline.toml`` and ``DATELINE_*``).
+    Raises ``DatelineError`` when they are bad, e.g. a ``PipelineError`` for stages that
+    cannot run in the configured order, as ``extract`` and ``ingest`` do.
+    """
     from dateline.web import api, pages
 
-    web = WebState(store_url, read_only)
+    web = WebState(store_url, read_only, settings or load_settings())
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -272,6 +272,6 @@ def paste(
     record = Record.from_dict(out["record"])
     return render(request, "paste.html", {"max_chars": MAX_PASTE_CHARS}, context={
         "r": record, "hl": highlight(record), "text": text, "title": title, "source": source,
-        "published": published, "stages": out["stages"], "skipped": out["skipped_stages"],
+        "published": published, "stages": out["stages"],
         "read_only": state(request).read_only,
     })
