@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-sys.path.insert(0, str(Path(__file__).parent))
 from conftest_store import BACKENDS, make_store_url
 from dateline.cli.main import app
 from dateline.cluster.synthetic import LabelledArticle, generate_corpus, pairwise_scores
@@ -127,6 +125,7 @@ def test_articles_saved_without_clusters_are_clustered_by_the_next_ingest(
         assert precision >= 0.95 and recall >= 0.95
 
 
+@pytest.mark.slow
 def test_cluster_threshold_option(tmp_path: Path, corpus: list[LabelledArticle]) -> None:
     src = write_corpus(tmp_path / "news.jsonl", corpus[:40])
     runner = CliRunner()

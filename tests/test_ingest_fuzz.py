@@ -5,14 +5,12 @@ from __future__ import annotations
 import gzip
 import io
 import json
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(Path(__file__).parent))
 from dateline.ingest.feeds import parse_feed
 from dateline.ingest.html import html_to_article
 from dateline.ingest.items import Quarantined, ReadOptions, Skipped

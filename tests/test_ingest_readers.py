@@ -5,12 +5,10 @@ from __future__ import annotations
 import gzip
 import io
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
 from dateline.errors import InputError
 from dateline.ingest import (
     JsonFields,

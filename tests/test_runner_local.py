@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
 from conftest_store import make_store_url
 from dateline.config import Settings
 from dateline.errors import DatelineError, PipelineError

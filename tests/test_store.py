@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
 from conftest_store import BACKENDS, make_store_url
 from dateline.errors import StoreError
 from dateline.model import (
@@ -299,6 +297,7 @@ PIPELINE_TEXT = (
 )
 
 
+@pytest.mark.slow
 def test_pipeline_records_round_trip(store_url: str) -> None:
     """What the real pipeline makes comes back unchanged."""
     from dateline.config import Settings

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-import sys
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +16,6 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-sys.path.insert(0, str(Path(__file__).parent))
 from conftest_store import BACKENDS, make_store_url
 from dateline.model import Quote, Record
 from dateline.samples import load_samples

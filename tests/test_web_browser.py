@@ -14,7 +14,6 @@ import json
 import re
 import shutil
 import socket
-import sys
 import tempfile
 import threading
 import time
@@ -24,7 +23,6 @@ from typing import Any
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
 from dateline.model import Actor, Event, EventActor, Mention, Quote, Record, Removed, Span
 from dateline.store import open_store
 from test_web_api import HOSTILE_ID, HOSTILE_TEXT, fill
