@@ -219,3 +219,22 @@ def test_igo_actor_in_gdelt() -> None:
     row = dict(zip(lines[0].split("\t"), lines[1].split("\t"), strict=True))
     assert row["Actor1Code"] == "NAT" and row["Actor1KnownGroupCode"] == "NAT"
     assert row["Actor1CountryCode"] == ""
+
+
+@pytest.mark.parametrize(("modality", "exported"),
+                         [(None, True), ("will", True), ("could", False), ("would", False),
+                          ("hope", False)])  # fmt: skip
+def test_event_exports_leave_out_what_is_only_possible(modality: str | None,
+                                                       exported: bool) -> None:  # fmt: skip
+    from dataclasses import replace
+
+    rec = make_record()
+    rec.events = [replace(rec.events[0], modality=modality)]  # the asserted, non-negated one
+    assert not rec.events[0].negated
+    gdelt, plover = io.StringIO(), io.StringIO()
+    assert write_gdelt([rec], gdelt) == int(exported)
+    assert write_plover([rec], plover) == int(exported)
+    # the record keeps the event with its modality either way
+    lines = io.StringIO()
+    write_jsonl([rec], lines)
+    assert json.loads(lines.getvalue())["events"][0]["modality"] == modality

@@ -67,6 +67,8 @@ class DedupEvent:
     last_seen: str | None
     cluster_ids: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    #: The representative mention's modality ("would", "will", …; None when plain).
+    modality: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -181,6 +183,7 @@ def _merge(items: list[ArticleEvent]) -> DedupEvent:
         plover=ev.plover,
         mode=ev.mode,
         negated=ev.negated,
+        modality=ev.modality,
         source=ev.source,
         target=ev.target,
         date=days[0].isoformat() if days else None,

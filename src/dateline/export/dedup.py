@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from dateline.cluster.events import DedupEvent, Evidence, article_events, dedup_events
+from dateline.events.factuality import is_asserted
 from dateline.export.gdelt import GdeltRowWriter, gdelt_row
 from dateline.export.plover import plover_record
 from dateline.model import Event, Record
@@ -116,7 +117,7 @@ def write_gdelt_dedup(
     out = GdeltRowWriter(fh, date_added, header)
     n = 0
     for d in data.events:
-        if d.negated or not d.evidence:
+        if not is_asserted(d.modality, d.negated) or not d.evidence:
             continue
         facts, index, event = data.representative(d)
         row = gdelt_row(facts.stub(), index, event, out.stamp, facts.lead_end)
@@ -149,7 +150,7 @@ def write_plover_dedup(data: DedupExport, fh: TextIO, coded_date: str | None = N
     day = coded_date or datetime.now(UTC).date().isoformat()
     n = 0
     for d in data.events:
-        if d.negated or not d.plover or not d.evidence:
+        if not is_asserted(d.modality, d.negated) or not d.plover or not d.evidence:
             continue
         facts, index, event = data.representative(d)
         obj = plover_record(facts.stub(), index, event, day)
