@@ -9,18 +9,16 @@ from pydantic import BaseModel, Field
 
 from dateline.errors import StoreError
 from dateline.model import Article, Record
+from dateline.store import query
 from dateline.store.base import Store
-from dateline.web import queries
 from dateline.web.app import get_store, state
 from dateline.web.params import (
-    EventFilters,
+    ArticleFilterDep,
+    EventFilterDep,
     Limit,
     Name,
     Offset,
-    Since,
-    Text,
-    Until,
-    event_filters,
+    QuoteFilterDep,
 )
 from dateline.web.process import MAX_PASTE_CHARS, article_id_for
 
@@ -30,7 +28,7 @@ StoreDep = Annotated[Store, Depends(get_store)]
 
 
 def load_record(store: Store, article_id: str) -> Record:
-    if not queries.article_exists(store, article_id):
+    if not query.article_exists(store, article_id):
         raise HTTPException(404, f"no article with id {article_id!r}")
     try:
         return store.load(article_id)
@@ -41,22 +39,15 @@ def load_record(store: Store, article_id: str) -> Record:
 def article_payload(store: Store, record: Record) -> dict[str, Any]:
     return {
         "record": record.to_dict(),
-        "cluster_id": queries.article_cluster(store, record.id),
+        "cluster_id": query.article_cluster(store, record.id),
     }
 
 
 @router.get("/articles", summary="Articles: full-text search, source, dates, story cluster")
 def api_articles(
-    store: StoreDep,
-    q: Text = None,
-    source: Name = None,
-    since: Since = None,
-    until: Until = None,
-    cluster: Name = None,
-    limit: Limit = 20,
-    offset: Offset = 0,
+    store: StoreDep, f: ArticleFilterDep, limit: Limit = 20, offset: Offset = 0
 ) -> dict[str, Any]:
-    return queries.list_articles(store, q, source, since, until, cluster, limit, offset).to_dict()
+    return query.articles_page(store, f, limit, offset).to_dict()
 
 
 @router.get("/articles/{article_id}", summary="One article: the whole record, every span")
@@ -66,17 +57,9 @@ def api_article(store: StoreDep, article_id: str) -> dict[str, Any]:
 
 @router.get("/quotes", summary="Quotes: speaker, text search, dates")
 def api_quotes(
-    store: StoreDep,
-    speaker: Name = None,
-    q: Text = None,
-    since: Since = None,
-    until: Until = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
+    store: StoreDep, f: QuoteFilterDep, limit: Limit = 50, offset: Offset = 0
 ) -> dict[str, Any]:
-    return queries.list_quotes(
-        store, speaker=speaker, q=q, since=since, until=until, limit=limit, offset=offset
-    ).to_dict()
+    return query.quotes_page(store, f, limit, offset).to_dict()
 
 
 @router.get("/speakers", summary="Quoted people with their counts and roles")
@@ -85,28 +68,28 @@ def api_speakers(
 ) -> dict[str, Any]:
     return state(request).cache.get(
         store, ("speakers", q, limit, offset),
-        lambda: queries.list_speakers(store, q, limit, offset),
+        lambda: query.speakers_page(store, q, limit, offset),
     ).to_dict()
 
 
 @router.get("/events", summary="Events: PLOVER, CAMEO, actors, dates, negated/modal")
 def api_events(
     store: StoreDep,
-    filters: Annotated[EventFilters, Depends(event_filters)],
+    f: EventFilterDep,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    return queries.list_events(store, **filters.as_kwargs(), limit=limit, offset=offset).to_dict()
+    return query.events_page(store, f, limit, offset).to_dict()
 
 
 @router.get("/clusters", summary="Story clusters, newest first")
 def api_clusters(store: StoreDep, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
-    return queries.list_clusters(store, limit, offset).to_dict()
+    return query.clusters_page(store, limit, offset).to_dict()
 
 
 @router.get("/clusters/{cluster_id}", summary="The articles of one story cluster")
 def api_cluster(store: StoreDep, cluster_id: str) -> dict[str, Any]:
-    arts = queries.cluster_articles(store, cluster_id)
+    arts = query.cluster_articles(store, cluster_id)
     if not arts:
         raise HTTPException(404, f"no story cluster with id {cluster_id!r}")
     return {"cluster_id": cluster_id, "articles": arts}
@@ -114,9 +97,7 @@ def api_cluster(store: StoreDep, cluster_id: str) -> dict[str, Any]:
 
 @router.get("/stats", summary="Counts, date range, top speakers and event types")
 def api_stats(store: StoreDep) -> dict[str, Any]:
-    from dateline.store.query import stats
-
-    out = stats(store)
+    out = query.stats(store)
     out.pop("db", None)  # the database location is the server's business
     return out
 

@@ -9,14 +9,16 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, Uplo
 from fastapi.responses import RedirectResponse, Response
 
 from dateline.ingest.decode import DecodeFailure, decode_bytes
+from dateline.store import query
 from dateline.store.base import Store
-from dateline.web import queries
+from dateline.store.query import QuoteFilter
 from dateline.web.api import article_payload, load_record, process_article
 from dateline.web.app import get_store, page_url, render, state, wants_json
 from dateline.web.charts import events_chart
 from dateline.web.highlight import highlight
 from dateline.web.params import (
-    EventFilters,
+    ArticleFilterDep,
+    EventFilterDep,
     Limit,
     Name,
     Offset,
@@ -24,7 +26,7 @@ from dateline.web.params import (
     Since,
     Text,
     Until,
-    event_filters,
+    link_query,
 )
 from dateline.web.process import MAX_PASTE_CHARS
 
@@ -48,7 +50,7 @@ def _query(**kw: Any) -> dict[str, str]:
 @router.get("/", include_in_schema=False)
 @router.get("/index.json", summary="Home: counts, latest stories, top speakers, event types")
 def home(request: Request, store: StoreDep) -> Response:
-    data = state(request).cache.get(store, ("home",), lambda: queries.home(store))
+    data = state(request).cache.get(store, ("home",), lambda: query.home(store))
     return render(request, "home.html", data)
 
 
@@ -58,30 +60,25 @@ def home(request: Request, store: StoreDep) -> Response:
 def search(
     request: Request,
     store: StoreDep,
-    q: Text = None,
-    source: Name = None,
-    since: Since = None,
-    until: Until = None,
-    cluster: Name = None,
+    f: ArticleFilterDep,
     limit: Limit = 20,
     offset: Offset = 0,
     partial: Partial = False,
 ) -> Response:
-    page = queries.list_articles(store, q, source, since, until, cluster, limit, offset)
-    query = _query(q=q, source=source, since=since, until=until, cluster=cluster,
-                   limit=limit if limit != 20 else None)
-    data = {"query": query, **page.to_dict()}
+    page = query.articles_page(store, f, limit, offset)
+    link = {**link_query(f, {"search": "q"}), **_query(limit=limit if limit != 20 else None)}
+    data = {"query": link, **page.to_dict()}
     template = "_results.html" if partial else "search.html"
     return render(request, template, data, context={
         "page_url": page_url, "sources": [] if partial else state(request).cache.get(
-            store, ("sources",), lambda: queries.sources(store)),
+            store, ("sources",), lambda: query.sources(store)),
     })
 
 
 # -- article ------------------------------------------------------------------------
 @router.get("/articles/{article_id}", include_in_schema=False)
 def article(request: Request, store: StoreDep, article_id: str) -> Response:
-    if not queries.article_exists(store, article_id):
+    if not query.article_exists(store, article_id):
         article_id, as_json = _strip_json(article_id)
     else:
         as_json = False
@@ -108,7 +105,7 @@ def speakers(
 ) -> Response:
     page = state(request).cache.get(
         store, ("speakers", q, limit, offset),
-        lambda: queries.list_speakers(store, q, limit, offset),
+        lambda: query.speakers_page(store, q, limit, offset),
     )
     data = {"query": _query(q=q), **page.to_dict()}
     return render(request, "speakers.html", data, context={"page_url": page_url})
@@ -125,15 +122,15 @@ def speaker(
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Response:
-    summary = queries.speaker_summary(store, name)
+    summary = query.speaker_summary(store, name)
     as_json = False
     if summary is None:
         name, as_json = _strip_json(name)
-        summary = queries.speaker_summary(store, name) if as_json else None
+        summary = query.speaker_summary(store, name) if as_json else None
     if summary is None:
         raise HTTPException(404, f"nobody called {name!r} is quoted in this database")
-    page = queries.list_quotes(store, exact_speaker=name, q=q, since=since, until=until,
-                               limit=limit, offset=offset, oldest_first=True)
+    f = QuoteFilter(exact_speaker=name, search=q, since=since, until=until)
+    page = query.quotes_page(store, f, limit, offset, oldest_first=True)
     data = {"speaker": summary, "query": _query(q=q, since=since, until=until),
             **page.to_dict()}
     if as_json:
@@ -149,23 +146,21 @@ def speaker(
 def events(
     request: Request,
     store: StoreDep,
-    filters: Annotated[EventFilters, Depends(event_filters)],
+    f: EventFilterDep,
     limit: Limit = 50,
     offset: Offset = 0,
     partial: Partial = False,
 ) -> Response:
-    kw = filters.as_kwargs()
-    page = queries.list_events(store, **kw, limit=limit, offset=offset)
+    page = query.events_page(store, f, limit, offset)
     cache = state(request).cache
-    per_day = cache.get(store, ("per_day", *sorted(kw.items())),
-                        lambda: queries.events_per_day(store, **kw))
-    data = {"query": filters.as_query(), "per_day": per_day, **page.to_dict()}
+    per_day = cache.get(store, ("per_day", f), lambda: query.events_per_day(store, f))
+    data = {"query": link_query(f), "per_day": per_day, **page.to_dict()}
     if wants_json(request):
         return render_json(data)
     return render(request, "_events_results.html" if partial else "events.html", data,
                   context={"page_url": page_url, "chart": events_chart(per_day),
                            "plover_types": [] if partial else cache.get(
-                               store, ("plover",), lambda: queries.plover_types(store))})
+                               store, ("plover",), lambda: query.plover_types(store))})
 
 
 # -- clusters -----------------------------------------------------------------------
@@ -174,21 +169,21 @@ def events(
 def clusters(
     request: Request, store: StoreDep, limit: Limit = 20, offset: Offset = 0
 ) -> Response:
-    data = {"query": {}, **queries.list_clusters(store, limit, offset).to_dict()}
+    data = {"query": {}, **query.clusters_page(store, limit, offset).to_dict()}
     return render(request, "clusters.html", data, context={"page_url": page_url})
 
 
 @router.get("/clusters/{cluster_id}", include_in_schema=False)
 def cluster(request: Request, store: StoreDep, cluster_id: str) -> Response:
-    arts = queries.cluster_articles(store, cluster_id)
+    arts = query.cluster_articles(store, cluster_id)
     as_json = False
     if not arts:
         cluster_id, as_json = _strip_json(cluster_id)
-        arts = queries.cluster_articles(store, cluster_id) if as_json else []
+        arts = query.cluster_articles(store, cluster_id) if as_json else []
     if not arts:
         raise HTTPException(404, f"no story cluster with id {cluster_id!r}")
     data = {"cluster_id": cluster_id, "articles": arts,
-            "clustered": queries.has_clusters(store)}
+            "clustered": query.has_clusters(store)}
     if as_json:
         return render_json(data)
     return render(request, "cluster.html", data)
