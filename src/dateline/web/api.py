@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 
 from dateline.errors import StoreError
 from dateline.model import Article, Record
 from dateline.store import query
 from dateline.store.base import Store
-from dateline.web.app import get_store, state
+from dateline.web.common import StoreDep, state
 from dateline.web.params import (
     ArticleFilterDep,
     EventFilterDep,
@@ -23,9 +23,6 @@ from dateline.web.params import (
 from dateline.web.process import MAX_PASTE_CHARS, article_id_for
 
 router = APIRouter(prefix="/api", tags=["api"])
-
-StoreDep = Annotated[Store, Depends(get_store)]
-
 
 def load_record(store: Store, article_id: str) -> Record:
     if not query.article_exists(store, article_id):

@@ -5,17 +5,17 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from dateline.ingest.decode import DecodeFailure, decode_bytes
 from dateline.store import query
-from dateline.store.base import Store
 from dateline.store.query import QuoteFilter
 from dateline.web.api import article_payload, load_record, process_article
-from dateline.web.app import get_store, page_url, render, state, wants_json
 from dateline.web.charts import events_chart
+from dateline.web.common import StoreDep, render, render_json, state, strip_json, wants_json
 from dateline.web.highlight import highlight
+from dateline.web.links import page_url
 from dateline.web.params import (
     ArticleFilterDep,
     EventFilterDep,
@@ -31,16 +31,6 @@ from dateline.web.params import (
 from dateline.web.process import MAX_PASTE_CHARS
 
 router = APIRouter(tags=["pages (JSON twins)"])
-StoreDep = Annotated[Store, Depends(get_store)]
-
-_JSON = ".json"
-
-
-def _strip_json(value: str) -> tuple[str, bool]:
-    if value.endswith(_JSON):
-        return value[: -len(_JSON)], True
-    return value, False
-
 
 def _query(**kw: Any) -> dict[str, str]:
     return {k: str(v) for k, v in kw.items() if v is not None}
@@ -79,7 +69,7 @@ def search(
 @router.get("/articles/{article_id}", include_in_schema=False)
 def article(request: Request, store: StoreDep, article_id: str) -> Response:
     if not query.article_exists(store, article_id):
-        article_id, as_json = _strip_json(article_id)
+        article_id, as_json = strip_json(article_id)
     else:
         as_json = False
     record = load_record(store, article_id)
@@ -89,12 +79,6 @@ def article(request: Request, store: StoreDep, article_id: str) -> Response:
     return render(request, "article.html", data, context={
         "r": record, "hl": highlight(record), "saved": True,
     })
-
-
-def render_json(data: dict[str, Any]) -> Response:
-    from fastapi.responses import JSONResponse
-
-    return JSONResponse(data)
 
 
 # -- speakers -----------------------------------------------------------------------
@@ -125,7 +109,7 @@ def speaker(
     summary = query.speaker_summary(store, name)
     as_json = False
     if summary is None:
-        name, as_json = _strip_json(name)
+        name, as_json = strip_json(name)
         summary = query.speaker_summary(store, name) if as_json else None
     if summary is None:
         raise HTTPException(404, f"nobody called {name!r} is quoted in this database")
@@ -178,7 +162,7 @@ def cluster(request: Request, store: StoreDep, cluster_id: str) -> Response:
     arts = query.cluster_articles(store, cluster_id)
     as_json = False
     if not arts:
-        cluster_id, as_json = _strip_json(cluster_id)
+        cluster_id, as_json = strip_json(cluster_id)
         arts = query.cluster_articles(store, cluster_id) if as_json else []
     if not arts:
         raise HTTPException(404, f"no story cluster with id {cluster_id!r}")
