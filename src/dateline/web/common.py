@@ -8,9 +8,11 @@ module, never ``app``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
 
 from dateline.store.base import Store
@@ -61,6 +63,48 @@ def render(
     return state(request).templates.TemplateResponse(
         request, template, ctx, status_code=status_code
     )
+
+
+Lazy = Callable[[], dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """What one page shows, gathered once for its HTML, its JSON twin and its ``/api`` route.
+
+    ``data`` is the ``/api`` answer; the JSON twin is ``data`` with ``twin``'s
+    keys added (a query echo, chart counts), the HTML page ``template`` rendered
+    with the twin and ``context`` (template-only values). ``twin`` and
+    ``context`` are called only when they are used.
+    """
+
+    data: dict[str, Any]
+    template: str = ""
+    twin: Lazy | None = None
+    context: Lazy | None = None
+
+    def twin_data(self) -> dict[str, Any]:
+        return {**(self.twin() if self.twin else {}), **self.data}
+
+
+def respond(request: Request, view: View, as_json: bool = False) -> Response:
+    """The view's JSON twin (``as_json`` or asked for), else its HTML page."""
+    data = view.twin_data()
+    if as_json or wants_json(request):
+        return render_json(data)
+    return render(request, view.template, data, context=view.context() if view.context else None)
+
+
+def respond_by_path(request: Request, value: str, make: Callable[[str], View]) -> Response:
+    """``make(value)``'s page; when there is none (404) and ``value`` ends in ``.json``,
+    the JSON twin of ``make`` on ``value`` without the suffix."""
+    try:
+        return respond(request, make(value))
+    except HTTPException as e:
+        name, suffixed = strip_json(value)
+        if e.status_code != 404 or not suffixed:
+            raise
+    return respond(request, make(name), as_json=True)
 
 
 def error_response(request: Request, status: int, message: str, detail: Any = None) -> Response:
