@@ -18,7 +18,7 @@ from dateline.runner import IngestProgress, IngestSummary
 from dateline.runner.local import run_ingest
 from dateline.store import open_store, story_clusters
 from dateline.store.clusters import story_clusterer
-from dateline.web.queries import article_cluster, list_clusters
+from dateline.store.query import article_cluster, clusters_page
 
 
 def write_corpus(path: Path, items: list[LabelledArticle]) -> Path:
@@ -63,7 +63,7 @@ def test_every_stored_article_gets_a_story_cluster(
         assert len(set(labels.values())) < len(labels)
         some = next(a for a, c in labels.items() if a != c)
         assert article_cluster(store, some) == labels[some]
-        page = list_clusters(store, limit=1000)
+        page = clusters_page(store, limit=1000)
         assert page.total == len(set(labels.values()))
         assert sum(int(c["size"]) for c in page.items) == len(labels)
         # The canonical article of each cluster is one of its members.

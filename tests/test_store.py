@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,19 @@ from dateline.store import (
     stats,
 )
 from dateline.store.migrations import LATEST
+from dateline.store.query import (
+    NO_CLUSTERS,
+    ArticleFilter,
+    EventFilter,
+    QuoteFilter,
+    articles_page,
+    count_events,
+    day,
+    events_page,
+    find_events,
+    find_quotes,
+    quotes_page,
+)
 from dateline.web.synth import find_span
 
 RAW = (
@@ -242,6 +257,40 @@ def test_query_events(store_url: str) -> None:
         assert [e["cameo"] for e in query_events(store, until="2023-12-31")] == ["0231"]
         ev = query_events(store, cameo="040")[0]
         assert ev["trigger"] == "talks" and ev["negated"] in (0, False)
+
+
+def test_filters_and_pages(store_url: str) -> None:
+    """The typed filters the CLI and the web share, and pages with their totals."""
+    _seed(store_url)
+    with open_store(store_url) as store:
+        page = quotes_page(store, QuoteFilter(), limit=2, offset=1)
+        assert (page.total, len(page.items)) == (3, 2)
+        assert page.to_dict().keys() == {"total", "limit", "offset", "items"}
+        exact = find_quotes(store, QuoteFilter(exact_speaker="Farmer Jones"))
+        assert [q["article_id"] for q in exact] == ["a2"]
+        assert find_quotes(store, QuoteFilter(exact_speaker="farmer jones")) == []
+        oldest = find_quotes(store, QuoteFilter(), oldest_first=True)
+        assert oldest[0]["article_id"] == "a2" and {"url", "source"} <= oldest[0].keys()
+
+        def cameos(**kw: object) -> list[str]:
+            return sorted(e["cameo"] for e in find_events(store, EventFilter(**kw)))  # type: ignore[arg-type]
+
+        assert cameos(source="chegov") == cameos(source="CHE") == ["040"]  # code or country
+        assert cameos(actor="can") == ["0231"] and cameos(actor="RUS") == ["040"]
+        assert cameos(negated=True) == ["010"] and cameos(negated=False) == ["0231", "040"]
+        assert cameos(mode="MEET") == ["040"]
+        assert cameos(since=date(2024, 1, 1), plover="consult") == ["040"]
+        assert count_events(store, EventFilter(cameo="0")) == 3
+        assert events_page(store, EventFilter(), limit=1).total == 3
+        assert all(isinstance(e["negated"], bool) for e in find_events(store, EventFilter()))
+        arts = articles_page(store, ArticleFilter(search="pumpkin prices"))
+        assert [a["id"] for a in arts.items] == ["a2"] and arts.total == 1
+        assert arts.notes == [NO_CLUSTERS] and arts.items[0]["cluster_id"] == "a2"
+        assert articles_page(store, ArticleFilter(until=date(2023, 12, 31))).total == 1
+        assert articles_page(store, ArticleFilter(cluster="a1")).total == 1
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        QuoteFilter().speaker = "x"  # type: ignore[misc]
+    assert day("2023-10-01T08:00:00") == date(2023, 10, 1) and day(None) is None
 
 
 def test_search_and_stats(store_url: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -63,10 +64,11 @@ def _fmt(fmt: str, as_json: bool, as_csv: bool) -> str:
     return "json" if as_json else "csv" if as_csv else fmt
 
 
-def _dates(since: str | None, until: str | None) -> None:
-    for value, opt in ((since, "--since"), (until, "--until")):
-        if value is not None:
-            common.check_iso_date(value, opt)
+def _day(value: str | None, option: str) -> dt.date | None:
+    """A ``--since``/``--until`` value as a day (a usage error when it is not one)."""
+    if value is None:
+        return None
+    return dt.date.fromisoformat(common.check_iso_date(value, option))
 
 
 def ingest(
@@ -226,13 +228,13 @@ def quotes(
     as_csv: CsvFlag = False,
 ) -> None:
     """Quotations in the store: who said what, where (--merged: across outlets)."""
-    from dateline.store.query import merged_quotes, query_quotes
+    from dateline.store.query import QuoteFilter, find_quotes, merged_quotes
 
-    _dates(since, until)
+    f = QuoteFilter(
+        speaker=speaker, search=search, since=_day(since, "--since"), until=_day(until, "--until")
+    )
     if merged:
-        rows = merged_quotes(
-            _open(db), speaker=speaker, search=search, since=since, until=until, limit=limit
-        )
+        rows = merged_quotes(_open(db), f, limit=limit)
         if fmt != "json" and not as_json:
             # flat columns for tables and CSV; JSON keeps every source with its span
             for r in rows:
@@ -243,9 +245,7 @@ def quotes(
             ["first_seen", "speaker", "num_sources", "num_articles", "text", "outlets"],
         )
         return
-    rows = query_quotes(
-        _open(db), speaker=speaker, search=search, since=since, until=until, limit=limit
-    )
+    rows = find_quotes(_open(db), f, limit=limit)
     print_rows(
         rows, _fmt(fmt, as_json, as_csv), ["published", "speaker", "kind", "text", "article_id"]
     )
@@ -254,8 +254,14 @@ def quotes(
 def events(
     plover: Annotated[str | None, typer.Option(help="PLOVER event type, e.g. CONSULT.")] = None,
     cameo: Annotated[str | None, typer.Option(help="CAMEO code or prefix, e.g. 04.")] = None,
-    source: Annotated[str | None, typer.Option(help="Source country (ISO alpha-3).")] = None,
-    target: Annotated[str | None, typer.Option(help="Target country (ISO alpha-3).")] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(help="Source side: country (ISO alpha-3) or CAMEO actor code, e.g. RUSGOV."),
+    ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option(help="Target side: country (ISO alpha-3) or CAMEO actor code."),
+    ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
     limit: LimitOption = 50,
@@ -265,19 +271,17 @@ def events(
     as_csv: CsvFlag = False,
 ) -> None:
     """Events in the store: who did what to whom."""
-    from dateline.store.query import query_events
+    from dateline.store.query import EventFilter, find_events
 
-    _dates(since, until)
-    rows = query_events(
-        _open(db),
+    f = EventFilter(
         plover=plover,
         cameo=cameo,
         source=source,
         target=target,
-        since=since,
-        until=until,
-        limit=limit,
+        since=_day(since, "--since"),
+        until=_day(until, "--until"),
     )
+    rows = find_events(_open(db), f, limit=limit)
     print_rows(
         rows,
         _fmt(fmt, as_json, as_csv),
@@ -293,10 +297,10 @@ def search(
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
 ) -> None:
-    """Full-text search over the stored articles."""
-    from dateline.store.query import search_articles
+    """Full-text search over the stored articles, newest first."""
+    from dateline.store.query import ArticleFilter, find_articles
 
-    rows = search_articles(_open(db), text, limit=limit)
+    rows = find_articles(_open(db), ArticleFilter(search=text), limit=limit)
     print_rows(rows, _fmt(fmt, as_json, as_csv), ["id", "published", "title", "snippet"])
 
 

@@ -1,80 +1,34 @@
 """The FastAPI application: JSON API under ``/api``, HTML pages with JSON twins.
 
-``create_app(store_url, read_only)`` builds it. Each worker thread gets its own
-store connection (``StorePool``). Errors never leak SQL: validation problems
-are 422 with a message, store failures 400/500 with a short message, and HTML
-requests get an HTML error page.
+``create_app(store_url, read_only)`` builds it from the routers of ``api`` and
+``pages`` (which share ``common``, never this module). Each worker thread gets
+its own store connection (``state.StorePool``). Errors never leak SQL:
+validation problems are 422 with a message, store failures 400/500 with a short
+message, and HTML requests get an HTML error page.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from importlib.resources import files
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from dateline.config import Settings, load_settings
 from dateline.errors import DatelineError, StoreError
-from dateline.store import open_store
-from dateline.store.base import Store
-from dateline.store.migrations import LATEST
-from dateline.web.process import WebPipeline, build_pipeline
+from dateline.web import api, pages
+from dateline.web.common import error_response
+from dateline.web.state import WEB_DIR, WebState
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
-
-WEB_DIR = Path(str(files("dateline.web")))
-
-
-class StorePool:
-    """One store connection per thread, all closed together."""
-
-    def __init__(self, url: str, read_only: bool = False) -> None:
-        self.url = url
-        self._local = threading.local()
-        self._all: list[Store] = []
-        self._lock = threading.Lock()
-        # Migrate once, up front; a read-only server never writes, not even the schema.
-        first = open_store(url, migrate=not read_only)
-        version = first.schema_version()
-        if read_only and version < LATEST:
-            first.close()
-            raise StoreError(
-                f"{url} has schema version {version}, this dateline needs {LATEST}: serve it"
-                " once without --read-only (or run an ingest) to migrate it"
-            )
-        self._local.store = first
-        self._all.append(first)
-
-    def get(self) -> Store:
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = open_store(self.url, migrate=False)
-            self._local.store = store
-            with self._lock:
-                self._all.append(store)
-        return store
-
-    def close(self) -> None:
-        with self._lock:
-            for s in self._all:
-                try:
-                    s.close()
-                except Exception:  # closing is best effort
-                    log.debug("closing a store failed", exc_info=True)
-            self._all.clear()
 
 
 class DropEmptyParams:
@@ -148,110 +102,6 @@ class LimitBody:
         await self.app(scope, receive, send)
 
 
-def page_url(path: str, query: dict[str, Any], **changes: Any) -> str:
-    """``path`` with ``query`` updated by ``changes`` (``None`` drops a key)."""
-    q = {k: v for k, v in {**query, **changes}.items() if v not in (None, "")}
-    return f"{path}?{urlencode(q)}" if q else path
-
-
-def safe_href(url: str | None) -> str:
-    """Only http(s) links from article data: never ``javascript:`` and the like."""
-    if url and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
-    return ""
-
-
-def wants_json(request: Request) -> bool:
-    """The JSON twin: a ``.json`` path, or an Accept header that asks for JSON over HTML."""
-    if request.url.path.endswith(".json") or request.url.path.startswith("/api/"):
-        return True
-    accept = request.headers.get("accept", "")
-    return "application/json" in accept and "text/html" not in accept
-
-
-class AggregateCache:
-    """Results of costly aggregate queries, kept while the store's articles stay the same.
-
-    The key includes the store's version (number of articles and highest row
-    key), so a save, by this app or by an ingest running beside it, makes the
-    next request recompute. Each thread's store gives the same version.
-    """
-
-    def __init__(self, size: int = 256) -> None:
-        self.size = size
-        self._data: dict[tuple[Any, ...], Any] = {}
-        self._lock = threading.Lock()
-
-    @staticmethod
-    def version(store: Store) -> tuple[Any, ...]:
-        row = store.rows("SELECT count(*) AS n, max(pk) AS m FROM articles")[0]
-        return (row["n"], row["m"])
-
-    def get(self, store: Store, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
-        full = (self.version(store), *key)
-        with self._lock:
-            if full in self._data:
-                return self._data[full]  # type: ignore[no-any-return]
-        value = compute()
-        with self._lock:
-            if len(self._data) >= self.size:
-                self._data.clear()
-            self._data[full] = value
-        return value
-
-
-class WebState:
-    """What the routes share: the stores, templates, settings and the paste pipeline."""
-
-    def __init__(self, store_url: str, read_only: bool, settings: Settings) -> None:
-        # first: a configuration no command accepts stops the app before anything opens
-        self._pipeline = build_pipeline(settings)
-        self.settings = settings
-        self.store_url = store_url
-        self.read_only = read_only
-        self.stores = StorePool(store_url, read_only)
-        self.templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
-        self.templates.env.globals["read_only"] = read_only
-        self.templates.env.globals["page_url"] = page_url
-        self.templates.env.filters["safe_href"] = safe_href
-        self.cache = AggregateCache()
-
-    def pipeline(self) -> WebPipeline:
-        return self._pipeline
-
-
-def state(request: Request) -> WebState:
-    return request.app.state.web  # type: ignore[no-any-return]
-
-
-def get_store(request: Request) -> Store:
-    return state(request).stores.get()
-
-
-def render(
-    request: Request, template: str, data: dict[str, Any], status_code: int = 200,
-    context: dict[str, Any] | None = None,
-) -> Response:
-    """``data`` as JSON for the JSON twin, else ``template`` with data (and ``context``)."""
-    if wants_json(request):
-        return JSONResponse(data, status_code=status_code)
-    ctx = {**data, **(context or {})}
-    return state(request).templates.TemplateResponse(
-        request, template, ctx, status_code=status_code
-    )
-
-
-def _error(request: Request, status: int, message: str, detail: Any = None) -> Response:
-    if wants_json(request):
-        body: dict[str, Any] = {"message": message}
-        body["detail"] = detail if detail is not None else message
-        return JSONResponse(body, status_code=status)
-    return state(request).templates.TemplateResponse(
-        request, "error.html", {"status": status, "message": message, "problems": detail or []},
-        status_code=status,
-    )
-
-
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def on_validation(request: Request, exc: RequestValidationError) -> Response:
@@ -260,21 +110,21 @@ def _install_error_handlers(app: FastAPI) -> None:
             where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "body"))
             problems.append({"parameter": where, "problem": err.get("msg", "invalid")})
         message = "; ".join(f"{p['parameter']}: {p['problem']}" for p in problems)
-        return _error(request, 422, f"invalid parameters — {message}", problems)
+        return error_response(request, 422, f"invalid parameters — {message}", problems)
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http(request: Request, exc: StarletteHTTPException) -> Response:
-        return _error(request, exc.status_code, str(exc.detail))
+        return error_response(request, exc.status_code, str(exc.detail))
 
     @app.exception_handler(StoreError)
     async def on_store(request: Request, exc: StoreError) -> Response:
         log.warning("store error on %s: %s", request.url.path, exc)
-        return _error(request, 400, "the database could not answer this query;"
+        return error_response(request, 400, "the database could not answer this query;"
                       " check the search words and filters")
 
     @app.exception_handler(DatelineError)
     async def on_dateline(request: Request, exc: DatelineError) -> Response:
-        return _error(request, 400, exc.message)
+        return error_response(request, 400, exc.message)
 
 
 def create_app(
@@ -286,8 +136,6 @@ def create_app(
     Raises ``DatelineError`` when they are bad, e.g. a ``PipelineError`` for stages that
     cannot run in the configured order, as ``extract`` and ``ingest`` do.
     """
-    from dateline.web import api, pages
-
     web = WebState(store_url, read_only, settings or load_settings())
 
     @asynccontextmanager

@@ -1,22 +1,23 @@
-"""HTML pages. Each has a JSON twin: the same URL with ``.json`` or ``Accept: application/json``."""
+"""HTML pages. Each has a JSON twin: the same URL with ``.json`` or ``Accept: application/json``.
+
+The routes read their parameters and answer with the page's view (``views``),
+which the ``/api`` route of the same data shares.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from dateline.ingest.decode import DecodeFailure, decode_bytes
-from dateline.store.base import Store
-from dateline.web import queries
-from dateline.web.api import article_payload, load_record, process_article
-from dateline.web.app import get_store, page_url, render, state, wants_json
-from dateline.web.charts import events_chart
-from dateline.web.highlight import highlight
+from dateline.store.query import QuoteFilter
+from dateline.web import docs, views
+from dateline.web.common import StoreDep, render_json, respond, respond_by_path, state, wants_json
 from dateline.web.params import (
-    EventFilters,
+    ArticleFilterDep,
+    EventFilterDep,
     Limit,
     Name,
     Offset,
@@ -24,94 +25,42 @@ from dateline.web.params import (
     Since,
     Text,
     Until,
-    event_filters,
 )
 from dateline.web.process import MAX_PASTE_CHARS
 
 router = APIRouter(tags=["pages (JSON twins)"])
-StoreDep = Annotated[Store, Depends(get_store)]
-
-_JSON = ".json"
 
 
-def _strip_json(value: str) -> tuple[str, bool]:
-    if value.endswith(_JSON):
-        return value[: -len(_JSON)], True
-    return value, False
-
-
-def _query(**kw: Any) -> dict[str, str]:
-    return {k: str(v) for k, v in kw.items() if v is not None}
-
-
-# -- home ---------------------------------------------------------------------------
 @router.get("/", include_in_schema=False)
 @router.get("/index.json", summary="Home: counts, latest stories, top speakers, event types")
 def home(request: Request, store: StoreDep) -> Response:
-    data = state(request).cache.get(store, ("home",), lambda: queries.home(store))
-    return render(request, "home.html", data)
+    return respond(request, views.home(state(request), store))
 
 
-# -- search -------------------------------------------------------------------------
 @router.get("/search", include_in_schema=False)
 @router.get("/search.json", summary="Article search (same filters as /api/articles)")
 def search(
     request: Request,
     store: StoreDep,
-    q: Text = None,
-    source: Name = None,
-    since: Since = None,
-    until: Until = None,
-    cluster: Name = None,
+    f: ArticleFilterDep,
     limit: Limit = 20,
     offset: Offset = 0,
     partial: Partial = False,
 ) -> Response:
-    page = queries.list_articles(store, q, source, since, until, cluster, limit, offset)
-    query = _query(q=q, source=source, since=since, until=until, cluster=cluster,
-                   limit=limit if limit != 20 else None)
-    data = {"query": query, **page.to_dict()}
-    template = "_results.html" if partial else "search.html"
-    return render(request, template, data, context={
-        "page_url": page_url, "sources": [] if partial else state(request).cache.get(
-            store, ("sources",), lambda: queries.sources(store)),
-    })
+    return respond(request, views.search(state(request), store, f, limit, offset, partial))
 
 
-# -- article ------------------------------------------------------------------------
 @router.get("/articles/{article_id}", include_in_schema=False)
 def article(request: Request, store: StoreDep, article_id: str) -> Response:
-    if not queries.article_exists(store, article_id):
-        article_id, as_json = _strip_json(article_id)
-    else:
-        as_json = False
-    record = load_record(store, article_id)
-    data = article_payload(store, record)
-    if as_json or wants_json(request):
-        return render_json(data)
-    return render(request, "article.html", data, context={
-        "r": record, "hl": highlight(record), "saved": True,
-    })
+    return respond_by_path(request, article_id, lambda i: views.article(store, i))
 
 
-def render_json(data: dict[str, Any]) -> Response:
-    from fastapi.responses import JSONResponse
-
-    return JSONResponse(data)
-
-
-# -- speakers -----------------------------------------------------------------------
 @router.get("/speakers", include_in_schema=False)
 @router.get("/speakers.json", summary="Quoted people")
 def speakers(
     request: Request, store: StoreDep, q: Name = None, limit: Limit = 50, offset: Offset = 0
 ) -> Response:
-    page = state(request).cache.get(
-        store, ("speakers", q, limit, offset),
-        lambda: queries.list_speakers(store, q, limit, offset),
-    )
-    data = {"query": _query(q=q), **page.to_dict()}
-    return render(request, "speakers.html", data, context={"page_url": page_url})
+    return respond(request, views.speakers(state(request), store, q, limit, offset))
 
 
 @router.get("/speakers/{name}", include_in_schema=False)
@@ -125,113 +74,46 @@ def speaker(
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Response:
-    summary = queries.speaker_summary(store, name)
-    as_json = False
-    if summary is None:
-        name, as_json = _strip_json(name)
-        summary = queries.speaker_summary(store, name) if as_json else None
-    if summary is None:
-        raise HTTPException(404, f"nobody called {name!r} is quoted in this database")
-    page = queries.list_quotes(store, exact_speaker=name, q=q, since=since, until=until,
-                               limit=limit, offset=offset, oldest_first=True)
-    data = {"speaker": summary, "query": _query(q=q, since=since, until=until),
-            **page.to_dict()}
-    if as_json:
-        return render_json(data)
-    return render(request, "speaker.html", data, context={
-        "page_url": page_url, "path": f"/speakers/{quote(name, safe='')}",
-    })
+    f = QuoteFilter(search=q, since=since, until=until)
+    return respond_by_path(request, name, lambda n: views.speaker(store, n, f, limit, offset))
 
 
-# -- events -------------------------------------------------------------------------
 @router.get("/events", include_in_schema=False)
 @router.get("/events.json", summary="Events with the per-day counts the chart shows")
 def events(
     request: Request,
     store: StoreDep,
-    filters: Annotated[EventFilters, Depends(event_filters)],
+    f: EventFilterDep,
     limit: Limit = 50,
     offset: Offset = 0,
     partial: Partial = False,
 ) -> Response:
-    kw = filters.as_kwargs()
-    page = queries.list_events(store, **kw, limit=limit, offset=offset)
-    cache = state(request).cache
-    per_day = cache.get(store, ("per_day", *sorted(kw.items())),
-                        lambda: queries.events_per_day(store, **kw))
-    data = {"query": filters.as_query(), "per_day": per_day, **page.to_dict()}
-    if wants_json(request):
-        return render_json(data)
-    return render(request, "_events_results.html" if partial else "events.html", data,
-                  context={"page_url": page_url, "chart": events_chart(per_day),
-                           "plover_types": [] if partial else cache.get(
-                               store, ("plover",), lambda: queries.plover_types(store))})
+    return respond(request, views.events(state(request), store, f, limit, offset, partial))
 
 
-# -- clusters -----------------------------------------------------------------------
 @router.get("/clusters", include_in_schema=False)
 @router.get("/clusters.json", summary="Story clusters")
 def clusters(
     request: Request, store: StoreDep, limit: Limit = 20, offset: Offset = 0
 ) -> Response:
-    data = {"query": {}, **queries.list_clusters(store, limit, offset).to_dict()}
-    return render(request, "clusters.html", data, context={"page_url": page_url})
+    return respond(request, views.clusters(store, limit, offset))
 
 
 @router.get("/clusters/{cluster_id}", include_in_schema=False)
 def cluster(request: Request, store: StoreDep, cluster_id: str) -> Response:
-    arts = queries.cluster_articles(store, cluster_id)
-    as_json = False
-    if not arts:
-        cluster_id, as_json = _strip_json(cluster_id)
-        arts = queries.cluster_articles(store, cluster_id) if as_json else []
-    if not arts:
-        raise HTTPException(404, f"no story cluster with id {cluster_id!r}")
-    data = {"cluster_id": cluster_id, "articles": arts,
-            "clustered": queries.has_clusters(store)}
-    if as_json:
-        return render_json(data)
-    return render(request, "cluster.html", data)
+    return respond_by_path(request, cluster_id, lambda c: views.cluster(store, c))
 
 
-# -- API documentation ----------------------------------------------------------------
 @router.get("/docs", include_in_schema=False)
 def api_docs(request: Request) -> Response:
     """The OpenAPI schema as a page (the schema itself is at /openapi.json)."""
-    schema = request.app.openapi()
-    ops = []
-    for path, methods in schema.get("paths", {}).items():
-        for method, op in methods.items():
-            params = [
-                {"name": p["name"], "where": p["in"], "required": p.get("required", False),
-                 "description": p.get("description") or p.get("schema", {}).get("description")
-                 or "", "schema": _schema_text(p.get("schema", {}))}
-                for p in op.get("parameters", [])
-            ]
-            body = "requestBody" in op
-            ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                        "tags": op.get("tags", []), "params": params, "body": body})
-    ops.sort(key=lambda o: (not o["path"].startswith("/api"), o["path"], o["method"]))
-    return render(request, "api_docs.html", {"info": schema.get("info", {}), "ops": ops})
+    return respond(request, docs.api_docs(request.app.openapi()))
 
 
-def _schema_text(schema: dict[str, Any]) -> str:
-    if "anyOf" in schema:
-        return " or ".join(_schema_text(s) for s in schema["anyOf"] if s.get("type") != "null")
-    out = schema.get("type", "") + (f" ({schema['format']})" if "format" in schema else "")
-    limits = [f"{k} {schema[k]}" for k in ("minimum", "maximum", "minLength", "maxLength",
-                                           "pattern") if k in schema]
-    return out + (f" — {', '.join(limits)}" if limits else "")
-
-
-# -- paste / upload -----------------------------------------------------------------
 @router.get("/paste", include_in_schema=False)
 @router.get("/paste.json", summary="What the paste form accepts (POST /api/process to use it)")
 def paste_form(request: Request) -> Response:
-    return render(request, "paste.html", {
-        "max_chars": MAX_PASTE_CHARS, "can_save": not state(request).read_only,
-        "process_url": "/api/process",
-    })
+    return respond(request, views.paste_form(state(request)))
 
 
 @router.post("/paste", include_in_schema=False)
@@ -246,32 +128,16 @@ def paste(
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
     if file is not None and file.filename:
-        data = file.file.read(MAX_PASTE_CHARS * 4 + 1)
-        if len(data) > MAX_PASTE_CHARS * 4:
-            raise HTTPException(413, f"the file is larger than {MAX_PASTE_CHARS * 4:,} bytes;"
-                                f" the limit is {MAX_PASTE_CHARS:,} characters of text")
-        try:
-            text = decode_bytes(data)
-        except DecodeFailure as e:
-            raise HTTPException(422, f"the file {file.filename!r} is not text: {e}") from e
-        if file.filename.lower().endswith((".html", ".htm")):
-            from dateline.ingest.html import extract_body
-
-            text = extract_body(text) or text
+        text = views.read_upload(file.filename, file.file.read(MAX_PASTE_CHARS * 4 + 1))
         title = title or file.filename
     text = text.replace("\r\n", "\n")
-    out = process_article(request, store, text, title or None, source or None,
-                          published[:10] or None, action == "save")
+    web = state(request)
+    out = views.process(web, store, text, title or None, source or None,
+                        published[:10] or None, action == "save")
     if wants_json(request):
         return render_json(out)
     if out["saved"]:
         return RedirectResponse(f"/articles/{quote(out['article_id'], safe='')}",
                                 status_code=303)
-    from dateline.model import Record
-
-    record = Record.from_dict(out["record"])
-    return render(request, "paste.html", {"max_chars": MAX_PASTE_CHARS}, context={
-        "r": record, "hl": highlight(record), "text": text, "title": title, "source": source,
-        "published": published, "stages": out["stages"],
-        "read_only": state(request).read_only,
-    })
+    form = {"text": text, "title": title, "source": source, "published": published}
+    return respond(request, views.pasted(web, out, form))

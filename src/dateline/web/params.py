@@ -6,11 +6,14 @@ unvalidated reaches SQL (and all SQL takes parameters, never pasted text).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import fields
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import Query
+from fastapi import Depends, Query
+
+from dateline.store.query import ArticleFilter, EventFilter, QuoteFilter
 
 MAX_LIMIT = 500
 
@@ -52,33 +55,24 @@ Partial = Annotated[
 ]
 
 
-@dataclass(slots=True)
-class EventFilters:
-    plover: str | None = None
-    cameo: str | None = None
-    source: str | None = None
-    target: str | None = None
-    actor: str | None = None
-    since: date | None = None
-    until: date | None = None
-    negated: bool | None = None
-    modal: bool | None = None
-    mode: str | None = None
+def link_query(f: Any, rename: Mapping[str, str | None] | None = None) -> dict[str, str]:
+    """The set fields of the filter ``f`` as URL parameters, for links and forms.
 
-    def as_kwargs(self) -> dict[str, Any]:
-        return asdict(self)
-
-    def as_query(self) -> dict[str, str]:
-        """The filters that are set, as strings for links and forms."""
-        out = {}
-        for k, v in asdict(self).items():
-            if v is None:
-                continue
-            out[k] = ("true" if v else "false") if isinstance(v, bool) else str(v)
-        return out
+    ``rename`` maps a field to its parameter name (``{"search": "q"}``), or to
+    ``None`` to leave it out; booleans are ``true``/``false``, dates ISO days.
+    """
+    names = rename or {}
+    out: dict[str, str] = {}
+    for fld in fields(f):
+        value = getattr(f, fld.name)
+        key = names.get(fld.name, fld.name)
+        if value is None or key is None:
+            continue
+        out[key] = ("true" if value else "false") if isinstance(value, bool) else str(value)
+    return out
 
 
-def event_filters(
+def event_filter(
     plover: Plover = None,
     cameo: Cameo = None,
     source: Annotated[
@@ -102,5 +96,26 @@ def event_filters(
         Query(description="Only events with a modality such as 'will' (true) or without."),
     ] = None,
     mode: Mode = None,
-) -> EventFilters:
-    return EventFilters(plover, cameo, source, target, actor, since, until, negated, modal, mode)
+) -> EventFilter:
+    return EventFilter(plover, cameo, source, target, actor, since, until, negated, modal, mode)
+
+
+def article_filter(
+    q: Text = None,
+    source: Name = None,
+    since: Since = None,
+    until: Until = None,
+    cluster: Name = None,
+) -> ArticleFilter:
+    return ArticleFilter(search=q, source=source, since=since, until=until, cluster=cluster)
+
+
+def quote_filter(
+    speaker: Name = None, q: Text = None, since: Since = None, until: Until = None
+) -> QuoteFilter:
+    return QuoteFilter(speaker=speaker, search=q, since=since, until=until)
+
+
+ArticleFilterDep = Annotated[ArticleFilter, Depends(article_filter)]
+EventFilterDep = Annotated[EventFilter, Depends(event_filter)]
+QuoteFilterDep = Annotated[QuoteFilter, Depends(quote_filter)]

@@ -1,0 +1,112 @@
+"""Articles: full-text search, filters and pages, newest first, with their story cluster.
+
+Story clusters: when the clusterer has filled the ``cluster_signature`` table,
+an article's cluster is read from it; otherwise every article is its own
+one-article cluster (its cluster id is its own id).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline.errors import StoreError
+from dateline.store.base import Store
+from dateline.store.query.filters import ArticleFilter, Page
+from dateline.store.query.where import article_where
+
+NO_CLUSTERS = (
+    "this database has no story clusters yet: each article is shown as its own cluster"
+)
+
+
+def has_clusters(store: Store) -> bool:
+    """Whether the clusterer has put any article of this database in a story cluster."""
+    try:
+        return bool(store.rows("SELECT article_id FROM cluster_signature LIMIT 1"))
+    except StoreError:
+        return False
+
+
+def _cluster_col(clustered: bool) -> str:
+    if clustered:
+        return (
+            "coalesce((SELECT cs.cluster_id FROM cluster_signature cs"
+            " WHERE cs.article_id = a.id), a.id)"
+        )
+    return "a.id"
+
+
+def find_articles(
+    store: Store, f: ArticleFilter, limit: int = 20, offset: int = 0
+) -> list[dict[str, Any]]:
+    """The articles ``f`` asks for, newest first, with a snippet when ``f.search`` is set."""
+    return _find(store, f, has_clusters(store), limit, offset)
+
+
+def _find(
+    store: Store, f: ArticleFilter, clustered: bool, limit: int, offset: int
+) -> list[dict[str, Any]]:
+    w = article_where(store, f, clustered)
+    snippet_params: list[Any] = []
+    snippet = "NULL"
+    if f.search:
+        snippet, takes = store.snippet_sql()
+        if takes:
+            snippet_params = [store.fts_param(f.search)]
+    return store.rows(
+        "SELECT a.id, a.title, a.source, a.url, a.published, a.lang,"
+        f" {_cluster_col(clustered)} AS cluster_id,"
+        " (SELECT count(*) FROM quotes q WHERE q.article_pk = a.pk) AS n_quotes,"
+        " (SELECT count(*) FROM events e WHERE e.article_pk = a.pk) AS n_events,"
+        f" {snippet} AS snippet"
+        f" FROM articles a{w.sql()} ORDER BY a.published DESC, a.pk DESC LIMIT ? OFFSET ?",
+        [*snippet_params, *w.params, int(limit), int(offset)],
+    )
+
+
+def count_articles(store: Store, f: ArticleFilter) -> int:
+    return _count(store, f, has_clusters(store))
+
+
+def _count(store: Store, f: ArticleFilter, clustered: bool) -> int:
+    w = article_where(store, f, clustered)
+    return int(store.scalar(f"SELECT count(*) FROM articles a{w.sql()}", w.params) or 0)
+
+
+def articles_page(store: Store, f: ArticleFilter, limit: int = 20, offset: int = 0) -> Page:
+    """A page of ``find_articles``, noting when the store has no story clusters."""
+    clustered = has_clusters(store)
+    items = _find(store, f, clustered, limit, offset)
+    notes = [] if clustered else [NO_CLUSTERS]
+    return Page(items, _count(store, f, clustered), limit, offset, notes)
+
+
+def search_articles(store: Store, text: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Articles whose title or text contain the words of ``text`` (full-text search)."""
+    return find_articles(store, ArticleFilter(search=text), limit)
+
+
+def article_exists(store: Store, article_id: str) -> bool:
+    return store.scalar("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
+
+
+def article_cluster(store: Store, article_id: str) -> str:
+    """The story cluster of one article (its own id when it has none)."""
+    if has_clusters(store):
+        cid = store.scalar(
+            "SELECT cluster_id FROM cluster_signature WHERE article_id = ?", (article_id,)
+        )
+        if cid:
+            return str(cid)
+    return article_id
+
+
+def sources(store: Store) -> list[str]:
+    """The first 200 source names, sorted (the search form offers them)."""
+    return [
+        r["source"]
+        for r in store.rows(
+            "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source"
+            " LIMIT 200"
+        )
+    ]

@@ -1,0 +1,90 @@
+"""Events: filtered and paginated, newest first (their own date, else the article's)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from dateline.store.base import Store
+from dateline.store.query.filters import EventFilter, Page, day
+from dateline.store.query.where import DAY_SQL, EVENT_DATE, EVENTS_FROM, event_where
+
+EVENT_COLUMNS = (
+    "SELECT a.id AS article_id, a.title, a.url, a.published, e.idx, e.cameo, e.plover, e.mode,"
+    " e.negated, e.source_name, e.source_code, e.source_country, e.target_name,"
+    ' e.target_code, e.target_country, e.trigger_text AS "trigger", e.sentence,'
+    f" e.location, {EVENT_DATE} AS date, e.confidence"
+)
+
+
+def find_events(
+    store: Store, f: EventFilter, limit: int = 100, offset: int = 0
+) -> list[dict[str, Any]]:
+    """The events ``f`` asks for, newest first; ``negated`` is a bool."""
+    w = event_where(store, f)
+    items = store.rows(
+        f"{EVENT_COLUMNS}{EVENTS_FROM}{w.sql()}"
+        f" ORDER BY {EVENT_DATE} DESC, a.pk, e.idx LIMIT ? OFFSET ?",
+        [*w.params, int(limit), int(offset)],
+    )
+    for it in items:
+        it["negated"] = bool(it["negated"])
+    return items
+
+
+def count_events(store: Store, f: EventFilter) -> int:
+    w = event_where(store, f)
+    return int(store.scalar(f"SELECT count(*){EVENTS_FROM}{w.sql()}", w.params) or 0)
+
+
+def events_page(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) -> Page:
+    return Page(find_events(store, f, limit, offset), count_events(store, f), limit, offset)
+
+
+def query_events(
+    store: Store,
+    plover: str | None = None,
+    cameo: str | None = None,
+    source: str | None = None,
+    target: str | None = None,
+    since: date | str | None = None,
+    until: date | str | None = None,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """``find_events`` with the filter given as keywords (dates may be ISO strings)."""
+    f = EventFilter(plover=plover, cameo=cameo, source=source, target=target,
+                    since=day(since), until=day(until))
+    return find_events(store, f, limit)
+
+
+def events_per_day(store: Store, f: EventFilter) -> list[dict[str, Any]]:
+    """``[{day, plover, n}]`` of the events ``f`` asks for (uncoded ones as ``UNCODED``)."""
+    w = event_where(store, f)
+    d = DAY_SQL.format(col=EVENT_DATE)
+    return store.rows(
+        f"SELECT {d} AS day, coalesce(e.plover, 'UNCODED') AS plover, count(*) AS n"
+        f"{EVENTS_FROM}{w.sql()}"
+        f" GROUP BY {d}, coalesce(e.plover, 'UNCODED') ORDER BY 1, 2",
+        w.params,
+    )
+
+
+def event_types(store: Store, f: EventFilter) -> list[dict[str, Any]]:
+    """``[{plover, n}]`` of the events ``f`` asks for, the most frequent type first."""
+    w = event_where(store, f)
+    return store.rows(
+        "SELECT coalesce(e.plover, 'UNCODED') AS plover, count(*) AS n"
+        f"{EVENTS_FROM}{w.sql()}"
+        " GROUP BY coalesce(e.plover, 'UNCODED') ORDER BY count(*) DESC, 1",
+        w.params,
+    )
+
+
+def plover_types(store: Store) -> list[str]:
+    """The PLOVER types of the stored events, sorted."""
+    return [
+        r["plover"]
+        for r in store.rows(
+            "SELECT DISTINCT plover FROM events WHERE plover IS NOT NULL ORDER BY plover"
+        )
+    ]

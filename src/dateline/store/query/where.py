@@ -1,0 +1,112 @@
+"""The SQL conditions of each filter, with ``?`` placeholders: the same SQL on both backends.
+
+Only the ``Store`` interface is used (``like``, the full-text clauses and
+``dialect``), so what differs between SQLite and PostgreSQL stays in the backends.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from dateline.store.base import Store
+from dateline.store.query.filters import ArticleFilter, EventFilter, QuoteFilter
+
+DAY_SQL = "substr({col}, 1, 10)"
+EVENT_DATE = "coalesce(e.date, a.published)"
+QUOTES_FROM = " FROM quotes q JOIN articles a ON a.pk = q.article_pk"
+EVENTS_FROM = " FROM events e JOIN articles a ON a.pk = e.article_pk"
+
+# An article of cluster ``?`` (twice the cluster id): a member, or the cluster's first article.
+IN_CLUSTER = "a.id IN (SELECT article_id FROM cluster_signature WHERE cluster_id = ?) OR a.id = ?"
+
+
+class Where:
+    """SQL conditions and their ``?`` parameters, built up filter by filter."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, sql: str, *params: Any) -> None:
+        self.parts.append(sql)
+        self.params.extend(params)
+
+    def dates(self, col: str, since: date | None, until: date | None) -> None:
+        """Inclusive bounds on the first ten characters (``YYYY-MM-DD``) of ``col``."""
+        if since:
+            self.add(f"{DAY_SQL.format(col=col)} >= ?", since.isoformat())
+        if until:
+            self.add(f"{DAY_SQL.format(col=col)} <= ?", until.isoformat())
+
+    def sql(self) -> str:
+        return f" WHERE {' AND '.join(self.parts)}" if self.parts else ""
+
+
+def quote_where(store: Store, f: QuoteFilter) -> Where:
+    """Conditions on ``q`` (quotes) joined to ``a`` (articles)."""
+    w = Where()
+    if f.speaker:
+        w.add(f"q.speaker {store.like} ?", f"%{f.speaker}%")
+    if f.exact_speaker:
+        w.add("q.speaker = ?", f.exact_speaker)
+    if f.search:
+        w.add(store.fts_quotes_clause(), store.fts_param(f.search))
+    w.dates("a.published", f.since, f.until)
+    return w
+
+
+def _side(w: Where, side: str, code: str) -> None:
+    c = code.upper()
+    w.add(f"(upper(e.{side}_country) = ? OR upper(e.{side}_code) = ?)", c, c)
+
+
+def _modality_sql(store: Store) -> str:
+    # ``modality`` is kept only in the record JSON; read it from there.
+    if store.dialect == "postgresql":
+        return "(a.record::jsonb -> 'events' -> e.idx::int ->> 'modality')"
+    return "json_extract(a.record, '$.events[' || e.idx || '].modality')"
+
+
+def event_where(store: Store, f: EventFilter) -> Where:
+    """Conditions on ``e`` (events) joined to ``a`` (articles)."""
+    w = Where()
+    if f.plover:
+        w.add("upper(e.plover) = ?", f.plover.upper())
+    if f.cameo:
+        w.add("e.cameo LIKE ?", f"{f.cameo}%")
+    if f.source:
+        _side(w, "source", f.source)
+    if f.target:
+        _side(w, "target", f.target)
+    if f.actor:
+        a = f.actor.upper()
+        w.add(
+            "(upper(e.source_country) = ? OR upper(e.source_code) = ?"
+            " OR upper(e.target_country) = ? OR upper(e.target_code) = ?)",
+            a, a, a, a,
+        )
+    if f.negated is not None:
+        w.add("e.negated = ?", int(f.negated))
+    if f.mode:
+        w.add("lower(e.mode) = ?", f.mode.lower())
+    if f.modal is not None:
+        w.add(f"{_modality_sql(store)} IS {'NOT ' if f.modal else ''}NULL")
+    w.dates(EVENT_DATE, f.since, f.until)
+    return w
+
+
+def article_where(store: Store, f: ArticleFilter, clustered: bool) -> Where:
+    """Conditions on ``a`` (articles); ``clustered``: the store has story clusters."""
+    w = Where()
+    if f.search:
+        w.add(store.fts_articles_clause(), store.fts_param(f.search))
+    if f.source:
+        w.add(f"a.source {store.like} ?", f"%{f.source}%")
+    w.dates("a.published", f.since, f.until)
+    if f.cluster:
+        if clustered:
+            w.add(f"({IN_CLUSTER})", f.cluster, f.cluster)
+        else:
+            w.add("a.id = ?", f.cluster)
+    return w

@@ -1,0 +1,119 @@
+"""What the routes share: the request's state and store, and the HTML-or-JSON answer.
+
+Every page has a JSON twin: the same URL with ``.json``, or an ``Accept``
+header asking for JSON over HTML; ``/api`` routes always answer JSON.
+``app`` builds the application from ``api`` and ``pages``; both import this
+module, never ``app``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.responses import JSONResponse, Response
+
+from dateline.store.base import Store
+from dateline.web.state import WebState
+
+JSON_SUFFIX = ".json"
+
+
+def state(request: Request) -> WebState:
+    return request.app.state.web  # type: ignore[no-any-return]
+
+
+def get_store(request: Request) -> Store:
+    return state(request).stores.get()
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def wants_json(request: Request) -> bool:
+    """The JSON twin: a ``.json`` path, or an Accept header that asks for JSON over HTML."""
+    if request.url.path.endswith(JSON_SUFFIX) or request.url.path.startswith("/api/"):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def strip_json(value: str) -> tuple[str, bool]:
+    """A path parameter without its ``.json`` suffix, and whether it had one."""
+    if value.endswith(JSON_SUFFIX):
+        return value[: -len(JSON_SUFFIX)], True
+    return value, False
+
+
+def render_json(data: dict[str, Any], status_code: int = 200) -> Response:
+    return JSONResponse(data, status_code=status_code)
+
+
+def render(
+    request: Request, template: str, data: dict[str, Any], status_code: int = 200,
+    context: dict[str, Any] | None = None, as_json: bool = False,
+) -> Response:
+    """``data`` as JSON for the JSON twin (or ``as_json``), else ``template`` with data
+    and ``context``."""
+    if as_json or wants_json(request):
+        return render_json(data, status_code)
+    ctx = {**data, **(context or {})}
+    return state(request).templates.TemplateResponse(
+        request, template, ctx, status_code=status_code
+    )
+
+
+Lazy = Callable[[], dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """What one page shows, gathered once for its HTML, its JSON twin and its ``/api`` route.
+
+    ``data`` is the ``/api`` answer; the JSON twin is ``data`` with ``twin``'s
+    keys added (a query echo, chart counts), the HTML page ``template`` rendered
+    with the twin and ``context`` (template-only values). ``twin`` and
+    ``context`` are called only when they are used.
+    """
+
+    data: dict[str, Any]
+    template: str = ""
+    twin: Lazy | None = None
+    context: Lazy | None = None
+
+    def twin_data(self) -> dict[str, Any]:
+        return {**(self.twin() if self.twin else {}), **self.data}
+
+
+def respond(request: Request, view: View, as_json: bool = False) -> Response:
+    """The view's JSON twin (``as_json`` or asked for), else its HTML page."""
+    data = view.twin_data()
+    if as_json or wants_json(request):
+        return render_json(data)
+    return render(request, view.template, data, context=view.context() if view.context else None)
+
+
+def respond_by_path(request: Request, value: str, make: Callable[[str], View]) -> Response:
+    """``make(value)``'s page; when there is none (404) and ``value`` ends in ``.json``,
+    the JSON twin of ``make`` on ``value`` without the suffix."""
+    try:
+        return respond(request, make(value))
+    except HTTPException as e:
+        name, suffixed = strip_json(value)
+        if e.status_code != 404 or not suffixed:
+            raise
+    return respond(request, make(name), as_json=True)
+
+
+def error_response(request: Request, status: int, message: str, detail: Any = None) -> Response:
+    """An error as ``{message, detail}`` JSON, or as the HTML error page."""
+    if wants_json(request):
+        body: dict[str, Any] = {"message": message}
+        body["detail"] = detail if detail is not None else message
+        return JSONResponse(body, status_code=status)
+    return state(request).templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message, "problems": detail or []},
+        status_code=status,
+    )
