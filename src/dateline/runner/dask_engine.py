@@ -223,37 +223,6 @@ def run_dask(
     return run
 
 
-def run_ingest_dask(
-    sources: Sequence[str],
-    db: Any = None,
-    settings: Settings | None = None,
-    scheduler: str | None = None,
-    options: ReadOptions | None = None,
-    stages: Sequence[str] | None = None,
-    workers: int = 2,
-    **kwargs: Any,
-) -> Any:
-    """``runner.local.run_ingest`` with ``engine="dask"``: same store writer, resume, clusters.
-
-    ``workers``: the size of the local cluster started when no ``scheduler`` is given.
-    Other keyword arguments (``progress``, ``batch_size``, ``cluster``) pass through.
-    Returns the ``IngestSummary``.
-    """
-    from dateline.runner.local import run_ingest
-
-    return run_ingest(
-        sources,
-        db=db,
-        workers=workers,
-        settings=settings,
-        options=options,
-        stages=stages,
-        engine="dask",
-        scheduler=scheduler,
-        **kwargs,
-    )
-
-
 __all__ = [
     "DaskRun",
     "dask_client",
@@ -261,5 +230,4 @@ __all__ = [
     "map_partitions",
     "process_partition",
     "run_dask",
-    "run_ingest_dask",
 ]

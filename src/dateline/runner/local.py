@@ -18,11 +18,9 @@ a cluster assignment.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import os
-import sys
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -31,20 +29,15 @@ from dataclasses import astuple, dataclass, field
 from typing import Any
 
 from dateline.cluster.stories import ClusterOptions, StoryClusterer
-from dateline.config import Settings, load_settings
-from dateline.errors import ConfigError, DatelineError
-from dateline.ingest.items import JsonFields, Quarantined, ReadOptions, Skipped
+from dateline.config import Settings
+from dateline.errors import ConfigError
+from dateline.ingest.items import Quarantined, ReadOptions, Skipped
 from dateline.ingest.sources import STDIN, check_sources, expand_sources, read_sources
 from dateline.model import Article, Record
 from dateline.pipeline import Pipeline
 from dateline.runner.batch import process_batch
 from dateline.runner.stages import available_stages
-from dateline.runner.summary import (
-    EXIT_USAGE,
-    IngestProgress,
-    IngestSummary,
-    ProgressCallback,
-)
+from dateline.runner.summary import IngestProgress, IngestSummary, ProgressCallback
 from dateline.store.base import Store
 from dateline.store.clusters import cluster_backlog, story_clusterer
 from dateline.store.codec import content_hash
@@ -323,57 +316,3 @@ def cluster_options(threshold: float | None = None) -> ClusterOptions:
     if threshold is None:
         return ClusterOptions()
     return ClusterOptions(threshold=threshold)
-
-
-# -- python -m dateline.runner.local ----------------------------------------------
-def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(
-        prog="python -m dateline.runner.local",
-        description="Ingest sources into a store (the engine behind `dateline ingest`).",
-    )
-    p.add_argument("sources", nargs="+", help="files, folders, glob patterns or - for stdin")
-    p.add_argument("--db", default=None, help="SQLite path or postgresql:// URL")
-    p.add_argument("--workers", type=int, default=None)
-    p.add_argument("--engine", choices=ENGINES, default="local")
-    p.add_argument("--scheduler", default=None, help="Dask scheduler address (engine dask)")
-    p.add_argument("--cluster-threshold", type=float, default=None)
-    p.add_argument("--batch-size", type=int, default=None)
-    p.add_argument("--max-chars", type=int, default=None)
-    p.add_argument("--stages", default=None, help="comma-separated stage names")
-    p.add_argument("--fields", default="", help="JSON field mapping, e.g. text=body,id=uid")
-    p.add_argument("--lang", default="en", help="languages to keep, comma-separated; '' keeps all")
-    p.add_argument("--config", default=None)
-    return p.parse_args(argv)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parse_args(argv)
-    try:
-        settings = load_settings(args.config).with_options(max_chars=args.max_chars)
-        options = ReadOptions(
-            fields=JsonFields.parse(args.fields),
-            max_chars=settings.max_chars,
-            languages=tuple(x for x in args.lang.split(",") if x),
-        )
-        stages = [s for s in args.stages.split(",") if s] if args.stages is not None else None
-        summary = run_ingest(
-            args.sources,
-            db=args.db,
-            workers=args.workers,
-            settings=settings,
-            options=options,
-            stages=stages,
-            batch_size=args.batch_size,
-            engine=args.engine,
-            scheduler=args.scheduler,
-            cluster=cluster_options(args.cluster_threshold),
-        )
-    except (DatelineError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    print(json.dumps(summary.to_dict()))
-    return summary.exit_code
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
