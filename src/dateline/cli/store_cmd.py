@@ -85,7 +85,9 @@ def ingest(
             "--scheduler, the size of the local Dask cluster. Default 1 (local), 2 (dask)."
         ),
     ] = None,
-    engine: Annotated[str, typer.Option(help="local (processes) or dask.")] = "local",
+    engine: Annotated[
+        str, typer.Option(help="Where the NLP runs: local (processes) or dask (a Dask cluster).")
+    ] = "local",
     scheduler: Annotated[
         str | None,
         typer.Option(
@@ -134,14 +136,7 @@ def ingest(
         common.fail(str(e))
     names = [s.strip() for s in stages.split(",") if s.strip()] if stages else None
     err = Console(stderr=True)
-    if engine not in ("local", "dask"):
-        common.fail(f"--engine must be local or dask, not {engine!r}")
     try:
-        extra = {
-            "engine": engine,
-            "scheduler": scheduler,
-            "cluster": cluster_options(cluster_threshold),
-        }
         with progress_reporter(err) as progress:
             summary = run_ingest(
                 sources,
@@ -151,7 +146,9 @@ def ingest(
                 progress=progress,
                 options=options,
                 stages=names,
-                **extra,
+                engine=engine,
+                scheduler=scheduler,
+                cluster=cluster_options(cluster_threshold),
             )
     except DatelineError as e:
         common.fail(str(e))
