@@ -33,6 +33,7 @@ from dateline.cluster.index import MemorySignatureIndex, SignatureIndex, SQLiteS
 from dateline.cluster.stories import ClusterOptions, StoryClusterer
 from dateline.cluster.synthetic import LabelledArticle, iter_corpus
 from dateline.model import Article
+from dateline.store.sqlite import SQLiteStore
 
 
 def _articles(seed: int) -> Iterator[Article]:
@@ -64,6 +65,7 @@ def measure(
     conn: sqlite3.Connection | None = None
     index: SignatureIndex
     if kind == "sqlite":
+        SQLiteStore(folder / "cluster.db").close()  # the cluster tables come from migrations
         conn = sqlite3.connect(folder / "cluster.db")
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")

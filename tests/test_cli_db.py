@@ -83,13 +83,6 @@ def test_serve_uses_the_toml_db(workdir: Path, monkeypatch: pytest.MonkeyPatch) 
     assert seen["db"] == "env.db"
 
 
-def test_the_engine_module_reads_the_toml_db(workdir: Path) -> None:
-    from dateline.runner.local import main
-
-    assert main(["a.txt", "--stages", "clean"]) == 0
-    assert articles(workdir / "toml.db") == 1
-
-
 def test_a_bad_toml_is_a_usage_error(workdir: Path) -> None:
     (workdir / "dateline.toml").write_text("[dateline]\ndb = \n", encoding="utf-8")
     res = runner.invoke(app, ["stats"])

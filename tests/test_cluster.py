@@ -32,6 +32,14 @@ from dateline.cluster.stories import (
 )
 from dateline.cluster.synthetic import generate_corpus, pairwise_scores
 from dateline.model import Record
+from dateline.store.sqlite import SQLiteStore
+
+
+def migrated(path: Path) -> sqlite3.Connection:
+    """A plain connection to a SQLite file whose tables the store's migrations made."""
+    SQLiteStore(path).close()
+    return sqlite3.connect(path)
+
 
 LONG = (
     "The harbour authority said on Tuesday that repairs to the northern pier would take "
@@ -148,7 +156,7 @@ def test_a_bridging_article_merges_clusters(kind: str, tmp_path: Path) -> None:
     index: SignatureIndex = (
         MemorySignatureIndex()
         if kind == "memory"
-        else SQLiteSignatureIndex(sqlite3.connect(":memory:"))
+        else SQLiteSignatureIndex(migrated(tmp_path / "c.db"))
     )
     cl = StoryClusterer(index)
     full = LONG + " " + OTHER
@@ -201,7 +209,7 @@ def test_threshold_is_an_option() -> None:
 
 
 def test_both_indexes_satisfy_the_protocol(tmp_path: Path) -> None:
-    conn = sqlite3.connect(tmp_path / "c.db")
+    conn = migrated(tmp_path / "c.db")
     assert isinstance(MemorySignatureIndex(), SignatureIndex)
     assert isinstance(SQLiteSignatureIndex(conn), SignatureIndex)
     assert lsh_params(0.3) == MemorySignatureIndex(0.3).params
@@ -218,7 +226,7 @@ def test_sqlite_index_is_incremental_and_matches_memory(tmp_path: Path) -> None:
     ids = [it.article.id for it in items]
     expected = memory.labels(ids)
 
-    conn = sqlite3.connect(db)
+    conn = migrated(db)
     cl = StoryClusterer(SQLiteSignatureIndex(conn))
     for it in items[:half]:
         cl.add(it.article.id, it.article.text, it.article.published)
@@ -242,8 +250,13 @@ def test_sqlite_index_is_incremental_and_matches_memory(tmp_path: Path) -> None:
     conn.close()
 
 
+def test_sqlite_index_needs_the_migrated_tables(tmp_path: Path) -> None:
+    with pytest.raises(ClusterError, match="no cluster tables"):
+        SQLiteSignatureIndex(sqlite3.connect(tmp_path / "bare.db"))
+
+
 def test_sqlite_index_refuses_other_settings(tmp_path: Path) -> None:
-    conn = sqlite3.connect(tmp_path / "c.db")
+    conn = migrated(tmp_path / "c.db")
     SQLiteSignatureIndex(conn, lsh_threshold=0.3)
     conn.commit()
     with pytest.raises(ClusterError, match="built with"):
@@ -251,7 +264,7 @@ def test_sqlite_index_refuses_other_settings(tmp_path: Path) -> None:
 
 
 def test_sqlite_index_keeps_caller_transaction(tmp_path: Path) -> None:
-    conn = sqlite3.connect(tmp_path / "c.db")
+    conn = migrated(tmp_path / "c.db")
     conn.execute("CREATE TABLE t (x INTEGER)")
     conn.commit()
     conn.execute("INSERT INTO t VALUES (1)")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sqlite3
@@ -19,7 +18,7 @@ from dateline.config import Settings
 from dateline.errors import DatelineError, PipelineError
 from dateline.pipeline import Stage
 from dateline.runner import EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE, IngestProgress
-from dateline.runner.local import main, run_ingest
+from dateline.runner.local import run_ingest
 from dateline.store import open_store
 from ingest_samples import GERMAN, STORY, STORY_2, page, write_jsonl
 
@@ -82,7 +81,13 @@ def test_usage_errors_raise_before_writing(tmp_path: Path) -> None:
     with pytest.raises(DatelineError):
         run_ingest([str(tmp_path)], db=str(db), stages=[], workers=0)
     assert not db.exists()
-    assert main([str(tmp_path / "absent"), "--db", str(db)]) == EXIT_USAGE
+    out = subprocess.run(
+        [sys.executable, "-m", "dateline.cli.main", "ingest", str(tmp_path / "absent"),
+         "--db", str(db)],
+        capture_output=True, text=True,
+    )
+    assert out.returncode == EXIT_USAGE, out.stderr
+    assert "absent" in out.stderr and not db.exists()
 
 
 def test_workers_store_the_same(tmp_path: Path) -> None:
@@ -190,13 +195,16 @@ def test_kill_9_then_resume_stores_everything_once(tmp_path: Path, workers: int)
     assert runs == [("done", n + 6)]
 
 
-def test_module_entry_point(tmp_path: Path) -> None:
+def test_ingest_command(tmp_path: Path) -> None:
     src = corpus(tmp_path / "in", 3)
+    db = tmp_path / "m.db"
     out = subprocess.run(
-        [sys.executable, "-m", "dateline.runner.local", str(src), "--db", str(tmp_path / "m.db"),
-         "--stages", ""],
+        [sys.executable, "-m", "dateline.cli.main", "ingest", str(src), "--db", str(db),
+         "--stages", "clean"],
         capture_output=True, text=True,
     )
     assert out.returncode == EXIT_QUARANTINED, out.stderr
-    summary = json.loads(out.stdout)
-    assert summary["processed"] == 5 and summary["exit_code"] == 1
+    assert "processed" in out.stderr
+    with open_store(str(db)) as store:
+        assert store.count("articles") == 5 and store.count("quarantine") == 2
+        assert store.runs()[-1]["n_processed"] == 5

@@ -9,8 +9,7 @@ from typing import Annotated
 import typer
 
 from dateline.cli import common
-
-FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover")
+from dateline.errors import DatelineError
 
 
 def export(
@@ -51,45 +50,28 @@ def export(
 
     GDELT and PLOVER exports hold de-duplicated events unless --per-article is given.
     """
-    from dateline.export import write_csv, write_gdelt, write_jsonl, write_parquet, write_plover
+    from dateline.export.formats import ExportOptions, export_format
     from dateline.store.open import open_store
 
-    if fmt not in FORMATS:
-        common.fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    try:
+        chosen = export_format(fmt)
+    except DatelineError as e:
+        common.fail(str(e))
+    options = ExportOptions(header=header, per_article=per_article)
     store = open_store(common.store_location(db))
     try:
-        records = store.iter_records()
-        if fmt in ("csv", "parquet"):
+        if chosen.folder:
             folder = output or Path("export")
-            writer = write_csv if fmt == "csv" else write_parquet
-            counts = writer(records, folder)
+            counts = chosen.write(store, folder, options)
             for table, n in counts.items():
                 typer.echo(f"{folder}/{table}.{fmt}: {n} rows", err=True)
             return
         out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
         try:
-            if fmt == "jsonl":
-                n = write_jsonl(records, out)
-            elif not per_article:
-                n = _write_dedup(store, fmt, out, header)
-            elif fmt == "gdelt":
-                n = write_gdelt(records, out, header=header)
-            else:
-                n = write_plover(records, out)
+            n = chosen.write(store, out, options)
         finally:
             if output:
                 out.close()
-        typer.echo(f"{n} {'records' if fmt == 'jsonl' else 'events'} written", err=True)
+        typer.echo(f"{n} {chosen.unit} written", err=True)
     finally:
         store.close()
-
-
-def _write_dedup(store, fmt: str, out, header: bool) -> int:  # type: ignore[no-untyped-def]
-    """De-duplicated events of the store, clustered as the store's story clusters say."""
-    from dateline.export.dedup import dedup_export_events, write_gdelt_dedup, write_plover_dedup
-    from dateline.store.query import story_clusters
-
-    data = dedup_export_events(store.iter_records(), story_clusters(store))
-    if fmt == "gdelt":
-        return write_gdelt_dedup(data, out, header=header)
-    return write_plover_dedup(data, out)

@@ -88,7 +88,9 @@ def ingest(
             "--scheduler, the size of the local Dask cluster. Default 1 (local), 2 (dask)."
         ),
     ] = None,
-    engine: Annotated[str, typer.Option(help="local (processes) or dask.")] = "local",
+    engine: Annotated[
+        str, typer.Option(help="Where the NLP runs: local (processes) or dask (a Dask cluster).")
+    ] = "local",
     scheduler: Annotated[
         str | None,
         typer.Option(
@@ -137,14 +139,7 @@ def ingest(
         common.fail(str(e))
     names = common.stage_names(stages)
     err = Console(stderr=True)
-    if engine not in ("local", "dask"):
-        common.fail(f"--engine must be local or dask, not {engine!r}")
     try:
-        extra = {
-            "engine": engine,
-            "scheduler": scheduler,
-            "cluster": cluster_options(cluster_threshold),
-        }
         with progress_reporter(err) as progress:
             summary = run_ingest(
                 sources,
@@ -154,7 +149,9 @@ def ingest(
                 progress=progress,
                 options=options,
                 stages=names,
-                **extra,
+                engine=engine,
+                scheduler=scheduler,
+                cluster=cluster_options(cluster_threshold),
             )
     except DatelineError as e:
         common.fail(str(e))

@@ -4,9 +4,9 @@
 
 - ``MemorySignatureIndex`` keeps everything in a datasketch ``MinHashLSH``
   (tests, one-off runs, benchmarks);
-- ``SQLiteSignatureIndex`` keeps signatures, LSH band keys and clusters in its
-  own tables (``cluster_*``, ``story_cluster``) of a database file whose
-  ``sqlite3`` connection it is given, so clustering picks up where the last
+- ``SQLiteSignatureIndex`` keeps signatures, LSH band keys and clusters in the
+  tables (``cluster_*``, ``story_cluster``) that the store's migrations create
+  in a database file whose ``sqlite3`` connection it is given, so clustering picks up where the last
   ingest stopped. Lookups go through an index on the band key, so their cost
   grows with the log of the number of stored articles, not with it.
 
@@ -49,6 +49,13 @@ class ClusterError(DatelineError):
     """The cluster index cannot be used as configured."""
 
     code = "E030"
+
+
+#: The error when a database has no cluster tables (they come from the store's migrations).
+NO_TABLES = (
+    "this {backend} database has no cluster tables; open it with "
+    "dateline.store.open_store (which applies the migrations) first"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,36 +199,6 @@ class MemorySignatureIndex:
 
     def __len__(self) -> int:
         return len(self._entries)
-
-
-SQLITE_SCHEMA = """
-CREATE TABLE IF NOT EXISTS cluster_meta (
-  name TEXT PRIMARY KEY,
-  value TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS cluster_signature (
-  n INTEGER PRIMARY KEY,
-  article_id TEXT NOT NULL UNIQUE,
-  cluster_id TEXT NOT NULL,
-  published_key TEXT NOT NULL,
-  length INTEGER NOT NULL,
-  signature BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS cluster_signature_cluster ON cluster_signature (cluster_id);
-CREATE TABLE IF NOT EXISTS cluster_band (
-  key INTEGER NOT NULL,
-  n INTEGER NOT NULL,
-  PRIMARY KEY (key, n)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS story_cluster (
-  cluster_id TEXT PRIMARY KEY,
-  canonical_id TEXT NOT NULL,
-  canonical_published_key TEXT NOT NULL,
-  canonical_length INTEGER NOT NULL,
-  size INTEGER NOT NULL,
-  merged_into TEXT
-);
-"""
 
 
 def band_keys(signature: Signature, params: tuple[int, int]) -> list[int]:
@@ -404,9 +381,11 @@ class SQLSignatureIndex:
 class SQLiteSignatureIndex(SQLSignatureIndex):
     """Signatures, band keys and clusters in the given SQLite database.
 
-    The index never commits: the caller (the store's single writer) decides
-    when a transaction ends. Opening an index made with other LSH settings
-    raises ``ClusterError``, because stored band keys would not match new ones.
+    The tables come from the store's migrations (``dateline.store.migrations``):
+    a database without them raises ``ClusterError``. The index never commits:
+    the caller (the store's single writer) decides when a transaction ends.
+    Opening an index made with other LSH settings raises ``ClusterError``,
+    because stored band keys would not match new ones.
     """
 
     conn: sqlite3.Connection
@@ -421,10 +400,11 @@ class SQLiteSignatureIndex(SQLSignatureIndex):
             + " UNION ".join([one] * self._params[0])
             + ")"
         )
-        # One statement at a time: executescript() would commit the caller's transaction.
-        for stmt in SQLITE_SCHEMA.split(";"):
-            if stmt.strip():
-                self.conn.execute(stmt)
+        present = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'cluster_signature'"
+        ).fetchone()
+        if present is None:
+            raise ClusterError(NO_TABLES.format(backend="SQLite"))
 
     def _insert_meta(self, items: list[tuple[str, str]]) -> None:
         self.conn.executemany("INSERT INTO cluster_meta (name, value) VALUES (?, ?)", items)
@@ -466,7 +446,7 @@ class SQLiteSignatureIndex(SQLSignatureIndex):
 
 
 __all__ = [
-    "SQLITE_SCHEMA",
+    "NO_TABLES",
     "ClusterError",
     "ClusterInfo",
     "MemorySignatureIndex",

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from dateline.cluster.index import (
     _SIGNATURE_COLUMNS,
+    NO_TABLES,
     ClusterError,
     SQLSignatureIndex,
     StoredSignature,
@@ -39,10 +40,7 @@ class PostgresSignatureIndex(SQLSignatureIndex):
             "SELECT to_regclass('cluster_signature') IS NOT NULL"
         ).fetchone()
         if not present or not present[0]:
-            raise ClusterError(
-                "this PostgreSQL database has no cluster tables; open it with "
-                "dateline.store.open_store (which applies the migrations) first"
-            )
+            raise ClusterError(NO_TABLES.format(backend="PostgreSQL"))
 
     def _insert_meta(self, items: list[tuple[str, str]]) -> None:
         with self.conn.cursor() as cur:

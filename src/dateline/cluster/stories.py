@@ -151,11 +151,6 @@ class StoryClusterer:
         found.sort(key=lambda t: (t[0], t[1]))
         return [(cand, j, c) for _, _, cand, j, c in found]
 
-    def best_match(self, signature: Signature) -> tuple[StoredSignature | None, float, float]:
-        """The stored article this signature matches best, with (Jaccard, containment)."""
-        found = self.matches(signature)
-        return found[0] if found else (None, 0.0, 0.0)
-
     def resolve(self, cluster_id: str) -> str:
         """The current id of a cluster (a merged cluster's id leads to where it went)."""
         seen = {cluster_id}

@@ -4,7 +4,7 @@ Public API (all loaders read packaged data once and cache it):
 
 - :func:`load_cameo_codes`, :func:`get_cameo`, :func:`goldstein`, :func:`quad_class`
 - :func:`plover_for`, :func:`plover_type`, :data:`PLOVER_TYPES`
-- :func:`load_patterns`, :func:`pattern_index` (:class:`PatternIndex`, :class:`VerbPattern`)
+- :func:`load_patterns` (:class:`VerbPattern`)
 - :func:`load_actor_dictionary`, :func:`code_actor` (:class:`ActorCode`)
 - :func:`gdelt_columns`
 - :func:`leader_code` (:class:`Leader`): well-known office holders and their country
@@ -40,13 +40,11 @@ from dateline.codes.cameo import (
 from dateline.codes.gdelt import gdelt_columns
 from dateline.codes.leaders import Leader, leader_by_surname, leader_code, load_leaders
 from dateline.codes.patterns import (
-    PatternIndex,
     VerbPattern,
     act_nouns,
     load_patterns,
     modality_words,
     negation_words,
-    pattern_index,
     place_nouns,
     word_forms,
     word_list,
@@ -62,7 +60,6 @@ __all__ = [
     "ActorEntry",
     "CameoCode",
     "Leader",
-    "PatternIndex",
     "PloverType",
     "RoleHit",
     "TermHit",
@@ -87,7 +84,6 @@ __all__ = [
     "load_plover_map",
     "modality_words",
     "negation_words",
-    "pattern_index",
     "person_roles",
     "place_nouns",
     "plover_for",

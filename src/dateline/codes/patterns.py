@@ -3,16 +3,16 @@
 Data and its format: ``data/verb_patterns.yaml`` (documented at its top). This module
 does no NLP: a caller extracts, from its own parse, the trigger's lemma and part of speech,
 the prepositions/particles attached to it, the lemmas of its object phrases and the lemma of
-its to-infinitive complement, and asks :meth:`PatternIndex.match` for the best entry.
+its to-infinitive complement, and keeps the most specific entry whose
+:meth:`VerbPattern.matches` holds (``dateline.events.lexicon`` indexes the entries).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from types import MappingProxyType
 from typing import Any
 
 from dateline.codes._resources import read_data_yaml
@@ -275,94 +275,3 @@ def word_forms(lemma: str, pos: str = "VERB") -> frozenset[str]:
     if irregular:  # "met", not "meeted"
         forms = {f for f in forms if not f.endswith("ed")} | set(irregular)
     return frozenset(forms)
-
-
-class PatternIndex:
-    """The pattern dictionary indexed by (lemma, part of speech), most specific first."""
-
-    def __init__(self, patterns: Sequence[VerbPattern]) -> None:
-        grouped: dict[tuple[str, str], list[VerbPattern]] = {}
-        for p in patterns:
-            grouped.setdefault((p.lemma, p.pos), []).append(p)
-        self._by_key: Mapping[tuple[str, str], tuple[VerbPattern, ...]] = MappingProxyType(
-            {
-                k: tuple(sorted(v, key=lambda p: (-p.specificity, p.order)))
-                for k, v in grouped.items()
-            }
-        )
-        forms: dict[str, set[str]] = {}
-        for lemma, pos in self._by_key:
-            for f in word_forms(lemma, pos):
-                forms.setdefault(f, set()).add(lemma)
-        self._lemmas_of_form: Mapping[str, tuple[str, ...]] = MappingProxyType(
-            {f: tuple(sorted(v)) for f, v in forms.items()}
-        )
-        by_lemma: dict[str, list[VerbPattern]] = {}
-        for (lemma, _pos), entries in self._by_key.items():
-            by_lemma.setdefault(lemma, []).extend(entries)
-        self.by_lemma: Mapping[str, tuple[VerbPattern, ...]] = MappingProxyType(
-            {k: tuple(v) for k, v in by_lemma.items()}
-        )
-
-    def lemmas(self, pos: str | None = None) -> frozenset[str]:
-        """All trigger lemmas (of one part of speech when ``pos`` is given)."""
-        return frozenset(lemma for lemma, p in self._by_key if pos is None or p == pos)
-
-    def candidates(self, lemma: str, pos: str = "VERB") -> tuple[VerbPattern, ...]:
-        """Entries for a lemma and part of speech, most specific first."""
-        return self._by_key.get((lemma.lower(), pos.upper()), ())
-
-    def lemmas_for_form(self, form: str) -> tuple[str, ...]:
-        """Trigger lemmas that have ``form`` among their inflections ("met" -> meet)."""
-        return self._lemmas_of_form.get(form.lower(), ())
-
-    def match(
-        self,
-        lemma: str,
-        *,
-        pos: str = "VERB",
-        preps: Iterable[str] = (),
-        object_lemmas: Iterable[str] = (),
-        xcomp_lemmas: Iterable[str] = (),
-        form: str | None = None,
-    ) -> VerbPattern | None:
-        """The most specific entry whose constraints hold, or None.
-
-        ``form`` (the word as written) is a fallback for a wrong lemma or tag from the
-        tagger: "pressured" tagged ADJ with lemma "pressured" still finds ``pressure``.
-        """
-        preps, objects, xcomps = tuple(preps), tuple(object_lemmas), tuple(xcomp_lemmas)
-        tries: list[tuple[str, str]] = [(lemma.lower(), pos.upper())]
-        if form is not None:
-            verbish = form.lower().endswith(("ed", "ing")) or pos.upper() == "VERB"
-            for alt in self.lemmas_for_form(form):
-                tries.append((alt, pos.upper()))
-                if verbish:
-                    tries.append((alt, "VERB"))
-        seen: set[tuple[str, str]] = set()
-        for key in tries:
-            if key in seen:
-                continue
-            seen.add(key)
-            for p in self.candidates(*key):
-                if p.matches(preps=preps, object_lemmas=objects, xcomp_lemmas=xcomps):
-                    return p
-        return None
-
-    def surface_forms(self) -> frozenset[str]:
-        """Every inflected form of every trigger lemma (for a cheap pre-filter)."""
-        out: set[str] = set()
-        for lemma, pos in self._by_key:
-            out |= word_forms(lemma, pos)
-        return frozenset(out)
-
-    def cue_regex(self) -> re.Pattern[str]:
-        """A case-insensitive regex that finds any trigger form in raw text."""
-        forms = sorted(self.surface_forms(), key=len, reverse=True)
-        return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.I)
-
-
-@lru_cache(maxsize=1)
-def pattern_index() -> PatternIndex:
-    """The shared index over :func:`load_patterns`."""
-    return PatternIndex(_load()[0])

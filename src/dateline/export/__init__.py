@@ -1,6 +1,7 @@
 """Writers of records: JSON Lines, CSV, Parquet, GDELT 2.0 Events and PLOVER.
 
-Each takes an iterable of ``Record`` and streams it.
+Each takes an iterable of ``Record`` and streams it; ``export.formats`` keeps
+them by format name (what ``dateline export --format`` chooses from).
 """
 
 from dateline.export.csv import write_csv

@@ -1,8 +1,14 @@
-"""Leftover page furniture that survives body extraction: whole lines only.
+"""The few furniture lines the HTML reader still drops itself: whole lines only.
 
-A line is dropped when it matches one of these patterns entirely (case is
-ignored). They name page furniture (comment widgets, share prompts, link
-lists, rulers), never story content.
+Page furniture is the ``clean`` stage's to remove: its cue data
+(``stages/data/clean_cues.yaml``) knows every line below, and the stage reports
+each removal in the record's ``removed`` list. The reader drops only these
+five kinds of line before the text is stored (a line is dropped when it
+matches one entirely, case ignored): comment counts, comment prompts,
+"you may also like", "Read more:"/"Related:" link lines and "[Related: …]".
+Leaving them to the cleaner gives records the same clean text but costs the
+reader's own body-extraction score (``dateline eval extraction``: token F1
+0.9699 with them, 0.9688 without), so they stay here.
 """
 
 from __future__ import annotations
@@ -10,22 +16,11 @@ from __future__ import annotations
 import re
 
 BOILERPLATE_LINES: tuple[str, ...] = (
-    r"[_\-=*~.•·]{3,}",
     r"\d*\s*comments?",
-    r"comments? (?:are|is) closed\.?",
-    r"(?:all|show|view|hide|load|loading) comments?(?:\.\.\.|…)?",
-    r"leave a (?:reply|comment)",
     r"(?:tell us|let us know) what you think.*",
-    r"want to join the discussion\??",
-    r"feel free to contribute!?",
     r"(?:you may|you might) also like.*",
     r"(?:read more|related|see also|more)\s*:.*",
     r"\[related:.*\]",
-    r"share (?:this|on \w+)\W*",
-    r"follow us on .*",
-    r"©.{0,60}",
-    r"advertisement",
-    r"(?:sign up|subscribe) (?:for|to) our newsletter.*",
 )
 
 _PATTERN = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_LINES), re.IGNORECASE)

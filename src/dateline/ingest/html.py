@@ -2,7 +2,8 @@
 
 The body is trafilatura's precision-favouring extraction without comments; when
 that keeps almost nothing of what the default extraction finds, the default one
-is used. Whole lines of page furniture that survive are dropped afterwards.
+is used. Page furniture that survives is the ``clean`` stage's to remove and
+report; the reader drops only a few whole lines itself (``ingest.boilerplate``).
 """
 
 from __future__ import annotations

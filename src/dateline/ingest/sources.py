@@ -1,9 +1,9 @@
 """Every input the user names, as one stream of articles, skips and quarantines.
 
 ``read_sources`` takes files, directories (recursive, by extension), glob
-patterns and ``-`` (standard input), picks the reader by extension (or by
-sniffing the first bytes), detects the language, and never raises for bad
-input: what cannot be read is yielded as ``Quarantined``.
+patterns and ``-`` (standard input), picks the reader (``ingest.readers``) by
+extension or by sniffing the first bytes, detects the language, and never
+raises for bad input: what cannot be read is yielded as ``Quarantined``.
 """
 
 from __future__ import annotations
@@ -18,50 +18,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from dateline.errors import InputError
-from dateline.ingest.decode import DecodeFailure, decode_bytes
-from dateline.ingest.feeds import parse_feed, read_feed
-from dateline.ingest.files import byte_limit, read_bounded
-from dateline.ingest.html import html_id, html_to_article
 from dateline.ingest.items import Quarantined, ReadItem, ReadOptions, Skipped
-from dateline.ingest.jsonl import read_jsonl, read_jsonl_stream
 from dateline.ingest.lang import detect_language
-from dateline.ingest.text import bytes_to_article, read_text_file
-from dateline.ingest.warc import read_warc, read_warc_stream
+from dateline.ingest.readers import STDIN, kind_of, reader
 from dateline.model import Article
 
-STDIN = "-"
-
-#: Reader kind for each file-name ending (longest ending wins).
-EXTENSIONS: dict[str, str] = {
-    ".txt": "text",
-    ".text": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".html.gz": "html",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".jsonl.gz": "jsonl",
-    ".ndjson.gz": "jsonl",
-    ".warc": "warc",
-    ".warc.gz": "warc",
-    ".arc": "warc",
-    ".arc.gz": "warc",
-    ".rss": "feed",
-    ".atom": "feed",
-    ".xml": "feed",
-}
 _GLOB_CHARS = set("*?[")
-
-
-def kind_of(path: str | Path) -> str | None:
-    """The reader kind for a file name, or ``None`` when the ending is unknown."""
-    name = str(path).lower()
-    best = None
-    for ext, kind in EXTENSIONS.items():
-        if name.endswith(ext) and (best is None or len(ext) > len(best[0])):
-            best = (ext, kind)
-    return best[1] if best else None
 
 
 def sniff(head: bytes) -> str:
@@ -130,73 +92,28 @@ def check_sources(paths: Iterable[str]) -> None:
 def read_stream(
     stream: BinaryIO, source: str, kind: str, options: ReadOptions
 ) -> Iterator[Article | Quarantined]:
-    """Items of one open stream of a known ``kind`` (text, html, jsonl, warc, feed)."""
-    if kind == "jsonl":
-        peek = getattr(stream, "peek", None)
-        if peek is not None and peek(2)[:2] == b"\x1f\x8b":
-            with gzip.GzipFile(fileobj=stream) as gz:
-                yield from read_jsonl_stream(gz, source, options.fields, options.max_chars)  # type: ignore[arg-type]
-        else:
-            yield from read_jsonl_stream(stream, source, options.fields, options.max_chars)
-        return
-    if kind == "warc":
-        yield from read_warc_stream(stream, source, options.max_chars)
-        return
-    data, more = read_bounded(stream, byte_limit(options.max_chars))
-    if kind == "feed":
-        if more:
-            yield Quarantined(source, None, "oversize: feed larger than the limit")
-        else:
-            yield from parse_feed(data, source, options.max_chars)
-        return
-    art_id = "stdin" if source == STDIN else html_id(source)
-    if kind == "html":
-        if more:
-            yield Quarantined(
-                source, None, f"oversize: more than {options.max_chars:,} characters"
-            )
-            return
-        if data[:2] == b"\x1f\x8b":
-            try:
-                data, more = read_bounded(
-                    gzip.GzipFile(fileobj=io.BytesIO(data)), byte_limit(options.max_chars)
-                )
-            except (OSError, EOFError) as e:
-                yield Quarantined(source, None, f"broken gzip: {e}")
-                return
-        try:
-            html = decode_bytes(data)
-        except DecodeFailure as e:
-            yield Quarantined(source, None, str(e))
-            return
-        yield html_to_article(html, source, art_id)
-        return
-    yield bytes_to_article(data, source, art_id, options.max_chars, truncated=more)
+    """Items of one open stream of a registered ``kind`` (text, html, jsonl, warc, feed)."""
+    yield from reader(kind).stream(stream, source, options)
 
 
 def _read_file(path: str, kind: str, options: ReadOptions) -> Iterator[Article | Quarantined]:
     if kind == "missing":
         yield Quarantined(path, None, "no such file or directory")
-    elif kind == "jsonl":
-        yield from read_jsonl(path, options.fields, options.max_chars)
-    elif kind == "warc":
-        yield from read_warc(path, options.max_chars)
-    elif kind == "feed":
-        yield from read_feed(path, options.max_chars)
-    elif kind == "text":
-        yield read_text_file(path, options.max_chars)
-    else:  # html or sniff: decide from the first bytes
-        try:
-            with open(path, "rb") as f:
-                if kind == "sniff":
-                    kind = sniff(f.read(4096))
-                    f.seek(0)
-                if kind in ("jsonl", "warc", "feed", "text"):
-                    yield from _read_file(path, kind, options)
-                    return
-                yield from read_stream(f, path, "html", options)
-        except OSError as e:
-            yield Quarantined(path, None, f"cannot read file: {e.strerror or e}")
+        return
+    if kind != "sniff":
+        yield from reader(kind).read_file(path, options)
+        return
+    try:  # decide from the first bytes
+        with open(path, "rb") as f:
+            found = reader(sniff(f.read(4096)))
+            if found.file is None:
+                f.seek(0)
+                yield from found.stream(f, path, options)
+                return
+    except OSError as e:
+        yield Quarantined(path, None, f"cannot read file: {e.strerror or e}")
+        return
+    yield from found.read_file(path, options)
 
 
 def read_stdin(
@@ -272,7 +189,7 @@ def read_sources(
 
 
 __all__ = [
-    "EXTENSIONS",
+    "STDIN",
     "check_sources",
     "expand_sources",
     "kind_of",

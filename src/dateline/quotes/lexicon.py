@@ -75,9 +75,6 @@ class Lexicon:
     def is_speech_verb(self, lemma: str, form: str) -> bool:
         return lemma in self.speech_verbs or form in self.all_speech_forms
 
-    def is_role(self, word: str) -> bool:
-        return word.lower() in self.person_roles
-
     def role_words(self) -> frozenset[str]:
         """Single words that appear in some role."""
         return _role_words(self.person_roles)

@@ -58,9 +58,6 @@ class TextView:
         """Clean offset of a parsed token."""
         return self._bases[id(tok.doc)][1] + tok.idx
 
-    def end_offset(self, tok: Token) -> int:
-        return self.offset(tok) + len(tok.text)
-
     def sentence_of_token(self, tok: Token) -> int:
         return self._bases[id(tok.doc)][0]
 
@@ -89,20 +86,3 @@ class TextView:
         a = self.text.rfind("\n", 0, pos) + 1
         b = self.text.find("\n", pos)
         return a, (len(self.text) if b < 0 else b)
-
-
-def trim(text: str, start: int, end: int, chars: str = " \t\n") -> tuple[int, int]:
-    """Shrink ``start:end`` past leading and trailing ``chars``."""
-    while start < end and text[start] in chars:
-        start += 1
-    while end > start and text[end - 1] in chars:
-        end -= 1
-    return start, end
-
-
-def token_range(view: TextView, toks: list[Token]) -> tuple[int, int]:
-    """Clean range covering ``toks`` (in one parse)."""
-    base = view.base_of(toks[0])
-    a = min(t.idx for t in toks)
-    b = max(t.idx + len(t.text) for t in toks)
-    return base + a, base + b

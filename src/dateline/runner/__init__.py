@@ -1,7 +1,7 @@
 """Engines that run the pipeline over inputs and write to a store.
 
 ``run_ingest`` lives in ``dateline.runner.local`` (imported lazily, so that
-``python -m dateline.runner.local`` runs cleanly).
+importing the summary types does not load the pipeline).
 """
 
 from typing import Any

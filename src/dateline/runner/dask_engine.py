@@ -1,5 +1,7 @@
 """The Dask engine: the pipeline on Dask workers, one writer in the caller.
 
+``DaskEngine`` is the ``dask`` engine of ``runner.engine`` (what ``run_ingest``
+uses with ``engine="dask"``); ``run_dask`` is the same engine without a store.
 ``run_dask`` cuts the input into partitions of ``partition_size`` articles,
 runs ``dateline.pipeline.Pipeline`` on them on Dask workers and hands the
 records back *in input order* to one ``writer`` callback in the calling
@@ -23,7 +25,7 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,9 +37,7 @@ from dateline.ingest.sources import check_sources, read_sources
 from dateline.model import Article, Record
 from dateline.pipeline import Pipeline, resolve_stages
 from dateline.runner.batch import process_batch
-
-#: What a partition gives back per article: its record, or why it failed.
-Result = Record | str
+from dateline.runner.engine import Engine, Result, batches_of, register_engine
 
 T = TypeVar("T")
 
@@ -96,17 +96,6 @@ def _is_sources(inputs: object) -> bool:
     return isinstance(inputs, list | tuple) and all(isinstance(x, str | Path) for x in inputs)
 
 
-def _partitions(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for a in articles:
-        batch.append(a)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def map_partitions(
     client: Any,
     partitions: Iterable[tuple[T, Sequence[Article]]],
@@ -135,6 +124,31 @@ def map_partitions(
     while pending:
         done, fut = pending.popleft()
         yield done, fut.result()
+
+
+@register_engine
+class DaskEngine(Engine):
+    """The pipeline on Dask workers: a cluster at ``scheduler``, or a new local one.
+
+    ``workers``: the size of the local cluster (default 2) when no scheduler is given.
+    """
+
+    name = "dask"
+    default_workers = 2
+    takes_scheduler = True
+
+    def open(self, stack: ExitStack) -> None:
+        self.client = stack.enter_context(dask_client(self.scheduler, self.workers))
+
+    @property
+    def address(self) -> str:
+        """The scheduler's address (once the engine is open)."""
+        return str(self.client.scheduler.address)
+
+    def map(
+        self, batches: Iterable[tuple[T, Sequence[Article]]]
+    ) -> Iterator[tuple[T, list[Result]]]:
+        return map_partitions(self.client, batches, self.settings, self.stages)
 
 
 @dataclass(slots=True)
@@ -197,10 +211,10 @@ def run_dask(
     else:
         articles = inputs  # type: ignore[assignment]
     t0 = time.monotonic()
-    with dask_client(scheduler, n_workers) as client:
-        run.scheduler = str(client.scheduler.address)
-        parts = ((p, p) for p in _partitions(articles, size))
-        for part, results in map_partitions(client, parts, settings, names):
+    with DaskEngine(settings, names, n_workers, scheduler=scheduler) as engine:
+        run.scheduler = engine.address
+        parts = ((p, p) for p in batches_of(articles, size))
+        for part, results in engine.map(parts):
             run.partitions += 1
             for article, res in zip(part, results, strict=True):
                 run.articles += 1
@@ -216,42 +230,11 @@ def run_dask(
     return run
 
 
-def run_ingest_dask(
-    sources: Sequence[str],
-    db: Any = None,
-    settings: Settings | None = None,
-    scheduler: str | None = None,
-    options: ReadOptions | None = None,
-    stages: Sequence[str] | None = None,
-    workers: int = 2,
-    **kwargs: Any,
-) -> Any:
-    """``runner.local.run_ingest`` with ``engine="dask"``: same store writer, resume, clusters.
-
-    ``workers``: the size of the local cluster started when no ``scheduler`` is given.
-    Other keyword arguments (``progress``, ``batch_size``, ``cluster``) pass through.
-    Returns the ``IngestSummary``.
-    """
-    from dateline.runner.local import run_ingest
-
-    return run_ingest(
-        sources,
-        db=db,
-        workers=workers,
-        settings=settings,
-        options=options,
-        stages=stages,
-        engine="dask",
-        scheduler=scheduler,
-        **kwargs,
-    )
-
-
 __all__ = [
+    "DaskEngine",
     "DaskRun",
     "dask_client",
     "map_partitions",
     "process_partition",
     "run_dask",
-    "run_ingest_dask",
 ]

@@ -1,4 +1,9 @@
-"""The local engine: read sources, run the pipeline in batches, write through one writer.
+"""The local engine, and ``run_ingest``: the one ingest path for every engine.
+
+``run_ingest`` reads the sources, hands batches of new articles to the engine
+named by ``engine`` (``runner.engine``: ``local`` here, ``dask`` in
+``runner.dask_engine``) and stores the results in input order through one
+writer (``runner.writer``), whichever engine computed them.
 
 Resumable: the ``runs`` table keeps, for a run key (the sources with their
 sizes and mtimes, and the options), how many input items have been accounted
@@ -7,9 +12,8 @@ they describe. After an interruption the same call finds the unfinished run
 and skips that many items without hashing them. Independently, every article
 is checked by content hash (and URL) before NLP, so nothing is stored twice.
 
-``workers > 1`` runs the pipeline in worker processes; ``engine="dask"`` runs
-it on Dask workers instead (``runner.dask_engine.map_partitions``). Either way
-results come back in input order and only the parent writes.
+The local engine runs the pipeline in this process (``workers=1``) or in
+``workers`` forked processes.
 
 Each stored record is also put in its story cluster (``dateline.cluster``) in
 the same transaction as the save, so a resumed run neither loses nor repeats
@@ -18,49 +22,32 @@ a cluster assignment.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import os
-import sys
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import astuple, dataclass, field
-from typing import Any
+from contextlib import ExitStack
+from dataclasses import astuple
+from typing import TypeVar
 
 from dateline.cluster.stories import ClusterOptions, StoryClusterer
-from dateline.config import Settings, load_settings
-from dateline.errors import ConfigError, DatelineError
-from dateline.ingest.items import JsonFields, Quarantined, ReadOptions, Skipped
+from dateline.config import Settings
+from dateline.ingest.items import ReadOptions
 from dateline.ingest.sources import STDIN, check_sources, expand_sources, read_sources
-from dateline.model import Article, Record
+from dateline.model import Article
 from dateline.pipeline import Pipeline, resolve_stages
 from dateline.runner.batch import process_batch
-from dateline.runner.summary import (
-    EXIT_USAGE,
-    IngestProgress,
-    IngestSummary,
-    ProgressCallback,
-)
+from dateline.runner.engine import Engine, Result, engine_class, register_engine
+from dateline.runner.summary import IngestProgress, IngestSummary, ProgressCallback
+from dateline.runner.writer import IngestWriter, Pending, read_chunks
 from dateline.store.base import Store
 from dateline.store.clusters import cluster_backlog, story_clusterer
-from dateline.store.codec import content_hash
 from dateline.store.open import open_store
 
-
-@dataclass
-class _Chunk:
-    """Input items up to a cursor: articles for the pipeline plus items needing no NLP."""
-
-    end: int  # cursor after the chunk's last item
-    articles: list[tuple[Article, str]] = field(default_factory=list)
-    quarantined: list[Quarantined] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    duplicates: int = 0
-    read: int = 0
-
+T = TypeVar("T")
 
 # -- worker side -------------------------------------------------------------------
 _WORKER_PIPELINE: Pipeline | None = None
@@ -73,9 +60,50 @@ def _init_worker(settings: Settings, stages: list[str]) -> None:
         _WORKER_PIPELINE = Pipeline(settings, stages)
 
 
-def _process_in_worker(articles: list[Article]) -> list[Record | str]:
+def _process_in_worker(articles: list[Article]) -> list[Result]:
     assert _WORKER_PIPELINE is not None
     return process_batch(_WORKER_PIPELINE, articles)
+
+
+@register_engine
+class LocalEngine(Engine):
+    """The pipeline in this process (one worker) or in forked worker processes.
+
+    With several workers, at most ``2 x workers + 1`` batches are in flight.
+    """
+
+    name = "local"
+
+    def open(self, stack: ExitStack) -> None:
+        global _WORKER_PIPELINE
+        self._pipeline = self.pipeline or Pipeline(self.settings, self.stages)
+        self._pool: ProcessPoolExecutor | None = None
+        if self.workers > 1:
+            _WORKER_PIPELINE = self._pipeline  # what forked workers inherit
+            self._pool = stack.enter_context(
+                ProcessPoolExecutor(
+                    max_workers=self.workers,
+                    initializer=_init_worker,
+                    initargs=(self.settings, self.stages),
+                )
+            )
+
+    def map(
+        self, batches: Iterable[tuple[T, Sequence[Article]]]
+    ) -> Iterator[tuple[T, list[Result]]]:
+        if self._pool is None:
+            for tag, articles in batches:
+                yield tag, process_batch(self._pipeline, articles)
+            return
+        inflight: deque[tuple[T, Future[list[Result]]]] = deque()
+        for tag, articles in batches:
+            inflight.append((tag, self._pool.submit(_process_in_worker, list(articles))))
+            while len(inflight) > self.workers * 2:
+                done, fut = inflight.popleft()
+                yield done, fut.result()
+        while inflight:
+            done, fut = inflight.popleft()
+            yield done, fut.result()
 
 
 # -- parent side -------------------------------------------------------------------
@@ -93,56 +121,6 @@ def run_key(sources: Sequence[str], options: ReadOptions, stages: Sequence[str])
         default=str,
     )
     return hashlib.sha256(blob.encode()).hexdigest()
-
-
-def _chunks(
-    items: Iterator[Any],
-    store: Store,
-    start: int,
-    batch_size: int,
-    pending_hashes: set[str],
-    pending_urls: set[str],
-) -> Iterator[_Chunk]:
-    """Group items into chunks of up to ``batch_size`` new articles.
-
-    Items ``1..start`` were accounted for by the interrupted run and are passed
-    over; a chunk's ``end`` is the cursor (items read so far) after it.
-    """
-    chunk = _Chunk(end=start)
-    pos = 0
-    for item in items:
-        pos += 1
-        if pos <= start:
-            continue  # accounted for by the interrupted run
-        chunk.read += 1
-        chunk.end = pos
-        if isinstance(item, Quarantined):
-            chunk.quarantined.append(item)
-        elif isinstance(item, Skipped):
-            chunk.skipped.append(item)
-        else:
-            h = content_hash(item.text)
-            url = item.url or None
-            if (
-                h in pending_hashes
-                or (url is not None and url in pending_urls)
-                or store.find_duplicate(h, url) is not None
-            ):
-                chunk.duplicates += 1
-            else:
-                pending_hashes.add(h)
-                if url:
-                    pending_urls.add(url)
-                chunk.articles.append((item, h))
-        # Commit regularly even when few items need NLP (e.g. a rerun of known inputs).
-        if len(chunk.articles) >= batch_size or chunk.read >= 4 * batch_size:
-            yield chunk
-            chunk = _Chunk(end=pos)
-    if chunk.read:
-        yield chunk
-
-
-ENGINES = ("local", "dask")
 
 
 def run_ingest(
@@ -173,14 +151,8 @@ def run_ingest(
     missing source or a bad configuration, before anything is written.
     """
     settings = settings or Settings()
-    if engine not in ENGINES:
-        raise ConfigError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-    if workers is None:
-        workers = 2 if engine == "dask" else 1
-    if workers < 1:
-        raise ConfigError(f"--workers must be at least 1, got {workers}")
-    if scheduler and engine != "dask":
-        raise ConfigError("--scheduler needs --engine dask")
+    engine_cls = engine_class(engine)
+    workers = engine_cls.check_options(workers, scheduler)
     options = options or ReadOptions(max_chars=settings.max_chars)
     names = resolve_stages(settings, stages)  # a bad stage list fails here
     size = batch_size or settings.batch_size
@@ -209,94 +181,21 @@ def run_ingest(
                 "cluster_threshold": clusterer.options.threshold if clusterer else None,
             },
         )
-        counts = dict(run.counts)
-        base_seconds = run.seconds
-        state = IngestProgress(files_total=files_total, **{k: counts[k] for k in counts})
+        state = IngestProgress(files_total=files_total, **run.counts)
 
         def on_file(path: str) -> None:
             state.files_done += 1 if state.current else 0
             state.current = path
 
-        pending_hashes: set[str] = set()
-        pending_urls: set[str] = set()
+        pending = Pending()
+        writer = IngestWriter(store, run, clusterer, state, progress, pending, t0)
         items = read_sources(sources, options, on_file=on_file)
-        chunks = _chunks(items, store, counts["read"], size, pending_hashes, pending_urls)
-
-        def commit(chunk: _Chunk, results: list[Record | str]) -> None:
-            delta = dict.fromkeys(counts, 0)
-            delta["read"] = chunk.read
-            delta["duplicates"] = chunk.duplicates
-            with store.transaction():
-                for q in chunk.quarantined:
-                    store.add_quarantine(q.source, q.position, q.reason, run.id)
-                    delta["quarantined"] += 1
-                for s in chunk.skipped:
-                    store.add_skipped(s.source, s.position, s.reason, s.article_id, s.lang, run.id)
-                    delta["skipped"] += 1
-                for (article, h), res in zip(chunk.articles, results, strict=True):
-                    if isinstance(res, str):
-                        store.add_quarantine(
-                            article.source or "", f"id {article.id}", res, run.id
-                        )
-                        delta["quarantined"] += 1
-                        continue
-                    saved = store.save(res, h, run.id)
-                    if saved.status == "duplicate":
-                        delta["duplicates"] += 1
-                    else:
-                        if clusterer is not None:
-                            # save() may have renamed the record (``id~hash``): res.id is final.
-                            clusterer.add_record(res)
-                        delta["processed"] += 1
-                        delta["quotes"] += len(res.quotes)
-                        delta["events"] += len(res.events)
-                for k, v in delta.items():
-                    counts[k] += v
-                elapsed = base_seconds + time.monotonic() - t0
-                store.update_run(run.id, counts, elapsed)
-            for article, h in chunk.articles:
-                pending_hashes.discard(h)
-                if article.url:
-                    pending_urls.discard(article.url)
-            if progress is not None:
-                for k, v in counts.items():
-                    setattr(state, k, v)
-                state.seconds = time.monotonic() - t0
-                progress(state)
-
-        if engine == "dask":
-            from dateline.runner.dask_engine import dask_client, map_partitions
-
-            with dask_client(scheduler, workers) as client:
-                parts = ((c, [a for a, _ in c.articles]) for c in chunks)
-                for c, results in map_partitions(client, parts, settings, names):
-                    commit(c, results)
-        elif workers == 1:
-            for chunk in chunks:
-                commit(chunk, process_batch(pipeline, [a for a, _ in chunk.articles]))
-        else:
-            global _WORKER_PIPELINE
-            _WORKER_PIPELINE = pipeline
-            with ProcessPoolExecutor(
-                max_workers=workers, initializer=_init_worker, initargs=(settings, names)
-            ) as pool:
-                inflight: deque[tuple[_Chunk, Future[list[Record | str]]]] = deque()
-                for chunk in chunks:
-                    inflight.append(
-                        (chunk, pool.submit(_process_in_worker, [a for a, _ in chunk.articles]))
-                    )
-                    while len(inflight) > workers * 2:
-                        c, fut = inflight.popleft()
-                        commit(c, fut.result())
-                while inflight:
-                    c, fut = inflight.popleft()
-                    commit(c, fut.result())
-        seconds = time.monotonic() - t0
-        with store.transaction():
-            store.update_run(run.id, counts, base_seconds + seconds, status="done")
-        if progress is not None:
-            state.files_done, state.seconds = files_total, seconds
-            progress(state)
+        chunks = read_chunks(items, store, run.counts["read"], size, pending)
+        with engine_cls(settings, names, workers, scheduler=scheduler, pipeline=pipeline) as runner:
+            for chunk, results in runner.map((c, c.batch) for c in chunks):
+                writer.commit(chunk, results)
+        seconds = writer.finish()
+        counts = writer.counts
         return IngestSummary(
             read=counts["read"],
             processed=counts["processed"],
@@ -322,61 +221,3 @@ def cluster_options(threshold: float | None = None) -> ClusterOptions:
     if threshold is None:
         return ClusterOptions()
     return ClusterOptions(threshold=threshold)
-
-
-# -- python -m dateline.runner.local ----------------------------------------------
-def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(
-        prog="python -m dateline.runner.local",
-        description="Ingest sources into a store (the engine behind `dateline ingest`).",
-    )
-    p.add_argument("sources", nargs="+", help="files, folders, glob patterns or - for stdin")
-    p.add_argument(
-        "--db", default=None, help="SQLite path or postgresql:// URL (default: settings' db)"
-    )
-    p.add_argument("--workers", type=int, default=None)
-    p.add_argument("--engine", choices=ENGINES, default="local")
-    p.add_argument("--scheduler", default=None, help="Dask scheduler address (engine dask)")
-    p.add_argument("--cluster-threshold", type=float, default=None)
-    p.add_argument("--batch-size", type=int, default=None)
-    p.add_argument("--max-chars", type=int, default=None)
-    p.add_argument("--stages", default=None, help="comma-separated stage names")
-    p.add_argument("--fields", default="", help="JSON field mapping, e.g. text=body,id=uid")
-    p.add_argument("--lang", default="en", help="languages to keep, comma-separated; '' keeps all")
-    p.add_argument("--config", default=None)
-    return p.parse_args(argv)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parse_args(argv)
-    try:
-        settings = load_settings(args.config).with_options(
-            max_chars=args.max_chars, db=args.db
-        )
-        options = ReadOptions(
-            fields=JsonFields.parse(args.fields),
-            max_chars=settings.max_chars,
-            languages=tuple(x for x in args.lang.split(",") if x),
-        )
-        stages = [s for s in args.stages.split(",") if s] if args.stages is not None else None
-        summary = run_ingest(
-            args.sources,
-            db=settings.db,
-            workers=args.workers,
-            settings=settings,
-            options=options,
-            stages=stages,
-            batch_size=args.batch_size,
-            engine=args.engine,
-            scheduler=args.scheduler,
-            cluster=cluster_options(args.cluster_threshold),
-        )
-    except (DatelineError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    print(json.dumps(summary.to_dict()))
-    return summary.exit_code
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -89,9 +89,11 @@ def _common(pk: str, fts: bool) -> tuple[str, ...]:
 
 
 #: Story clusters (``dateline.cluster``): signatures, LSH band keys and clusters, so
-#: clustering is incremental and kept in the store. The SQLite tables are the ones
-#: ``cluster.index.SQLiteSignatureIndex`` creates when missing (hence IF NOT EXISTS);
-#: on PostgreSQL a cluster's rank is an identity column instead of SQLite's rowid.
+#: clustering is incremental and kept in the store. Only this migration creates them
+#: (the cluster indexes refuse a database without them). IF NOT EXISTS because
+#: SQLite files made before it may have them already: the SQLite index used to
+#: create them itself. On PostgreSQL a cluster's rank is an identity column instead
+#: of SQLite's rowid.
 _CLUSTERS_SQLITE = (
     "CREATE TABLE IF NOT EXISTS cluster_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE IF NOT EXISTS cluster_signature (
