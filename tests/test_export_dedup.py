@@ -224,3 +224,21 @@ def test_jsonl_source_field_is_the_outlet(tmp_path: Path) -> None:
     mapped = {a.id: a.source for a in read_jsonl(path, JsonFields.parse("source=outlet"))}
     assert mapped == {"o1": str(path), "o2": str(path), "o3": "Coast Herald"}
     assert JsonFields().source == "source"
+
+
+@pytest.mark.parametrize(("fmt", "at_least", "rows"), [
+    ("plover", 0.5, 5), ("plover", 0.9, 0), ("gdelt", 0.9, 0), ("jsonl", 0.9, 0)])  # fmt: skip
+def test_export_min_confidence_leaves_out_less_sure_events(
+    db: str, tmp_path: Path, fmt: str, at_least: float, rows: int
+) -> None:
+    out = tmp_path / "out.txt"
+    r = CliRunner().invoke(app, ["export", "-f", fmt, "--per-article", "-o", str(out),
+                                 "--min-confidence", str(at_least), "--db", db])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    lines = out.read_text().splitlines()
+    if fmt == "jsonl":  # records stay, without the events under the bar
+        assert lines and all(json.loads(x)["events"] == [] for x in lines)
+    else:
+        assert len(lines) == rows
+    bad = CliRunner().invoke(app, ["export", "-f", fmt, "--min-confidence", "1.5", "--db", db])
+    assert bad.exit_code == 2

@@ -8,16 +8,13 @@ and (when the server binaries are there) PostgreSQL.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-sys.path.insert(0, str(Path(__file__).parent))
 from conftest_store import BACKENDS, make_store_url
 from dateline.cli.main import app as cli
 from dateline.web import create_app
@@ -84,6 +81,7 @@ def test_quotes_cli_and_web_agree(
         (("--target", "tun"), {"target": "tun"}),
         (("--source", "MLT", "--since", "2025-05-12", "--until", "2025-05-12"),
          {"source": "MLT", "since": "2025-05-12", "until": "2025-05-12"}),
+        (("--min-confidence", "0.5"), {"min_confidence": "0.5"}),
     ],
 )
 def test_events_cli_and_web_agree(

@@ -190,12 +190,22 @@ def test_speakers_with_counts_and_roles(client: TestClient) -> None:
         ({"negated": "true"}, lambda e: e["negated"] is True),
         ({"negated": "false"}, lambda e: e["negated"] is False),
         ({"since": "2025-05-12", "until": "2025-05-12"}, lambda e: e["date"][:10] == "2025-05-12"),
+        ({"min_confidence": "0.5"}, lambda e: e["confidence"] >= 0.5),
     ],
 )
 def test_events_filters(client: TestClient, params: dict[str, str], expect: object) -> None:
     data = client.get("/api/events", params={**params, "limit": 500}).json()
     assert data["total"] == len(data["items"])
     assert all(expect(e) for e in data["items"])  # type: ignore[operator]
+
+
+def test_min_confidence_keeps_the_surer_events(client: TestClient) -> None:
+    every = client.get("/api/events", params={"limit": 500}).json()["items"]
+    sure = client.get("/api/events", params={"limit": 500, "min_confidence": 0.5}).json()
+    assert 0 < sure["total"] < len(every)
+    assert client.get("/api/events", params={"min_confidence": 2}).status_code == 422
+    page = client.get("/events", params={"min_confidence": "0.5"})
+    assert page.status_code == 200 and 'value="0.5" selected' in page.text
 
 
 def test_events_demo_counts(client: TestClient) -> None:

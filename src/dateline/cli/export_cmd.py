@@ -44,6 +44,13 @@ def export(
             "across stories on the same day, with NumMentions, NumSources, NumArticles).",
         ),
     ] = False,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            "--min-confidence", min=0.0, max=1.0,
+            help="Leave out events less sure than this (0-1; see the README on confidence).",
+        ),
+    ] = None,
     db: common.DbOption = None,
 ) -> None:
     """Write the stored records as JSONL, CSV, Parquet, GDELT-layout or PLOVER files.
@@ -57,7 +64,7 @@ def export(
         chosen = export_format(fmt)
     except DatelineError as e:
         common.fail(str(e))
-    options = ExportOptions(header=header, per_article=per_article)
+    options = ExportOptions(header=header, per_article=per_article, min_confidence=min_confidence)
     store = open_store(common.store_location(db))
     try:
         if chosen.folder:

@@ -261,6 +261,14 @@ def events(
     ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            "--min-confidence", min=0.0, max=1.0,
+            help="Only events at least this sure (0-1): the share of such events found "
+            "right on real news (see the README).",
+        ),
+    ] = None,
     limit: LimitOption = 50,
     db: common.DbOption = None,
     fmt: OutputOption = "table",
@@ -277,6 +285,7 @@ def events(
         target=target,
         since=_day(since, "--since"),
         until=_day(until, "--until"),
+        min_confidence=min_confidence,
     )
     rows = find_events(_open(db), f, limit=limit)
     print_rows(

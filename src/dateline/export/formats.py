@@ -8,7 +8,7 @@ finds one; an unknown name is a ``ConfigError`` that lists the registered ones.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -25,16 +25,19 @@ from dateline.export.gdelt import write_gdelt
 from dateline.export.jsonl import write_jsonl
 from dateline.export.parquet import write_parquet
 from dateline.export.plover import write_plover
+from dateline.model import Record
 from dateline.store.base import Store
 from dateline.store.query import story_clusters
 
 
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
-    """``header``: gdelt column names first; ``per_article``: events not de-duplicated."""
+    """``header``: gdelt column names first; ``per_article``: events not de-duplicated;
+    ``min_confidence``: leave out events less sure than this (every format)."""
 
     header: bool = False
     per_article: bool = False
+    min_confidence: float | None = None
 
 
 #: Writes a store's records to a stream or folder; returns a count or rows per table.
@@ -81,36 +84,44 @@ def export_format(name: str) -> ExportFormat:
 
 @register_format("jsonl", unit="records")
 def _jsonl(store: Store, out: TextIO, options: ExportOptions) -> int:
-    return write_jsonl(store.iter_records(), out)
+    return write_jsonl(_records(store, options), out)
 
 
 @register_format("csv", folder=True, unit="rows")
 def _csv(store: Store, folder: Path, options: ExportOptions) -> dict[str, int]:
-    return write_csv(store.iter_records(), folder)
+    return write_csv(_records(store, options), folder)
 
 
 @register_format("parquet", folder=True, unit="rows")
 def _parquet(store: Store, folder: Path, options: ExportOptions) -> dict[str, int]:
-    return write_parquet(store.iter_records(), folder)
+    return write_parquet(_records(store, options), folder)
 
 
 @register_format("gdelt")
 def _gdelt(store: Store, out: TextIO, options: ExportOptions) -> int:
     if options.per_article:
-        return write_gdelt(store.iter_records(), out, header=options.header)
-    return write_gdelt_dedup(_dedup(store), out, header=options.header)
+        return write_gdelt(_records(store, options), out, header=options.header)
+    return write_gdelt_dedup(_dedup(store, options), out, header=options.header)
 
 
 @register_format("plover")
 def _plover(store: Store, out: TextIO, options: ExportOptions) -> int:
     if options.per_article:
-        return write_plover(store.iter_records(), out)
-    return write_plover_dedup(_dedup(store), out)
+        return write_plover(_records(store, options), out)
+    return write_plover_dedup(_dedup(store, options), out)
 
 
-def _dedup(store: Store) -> DedupExport:
+def _records(store: Store, options: ExportOptions) -> Iterator[Record]:
+    """The store's records, each keeping only the events ``options`` asks for."""
+    for record in store.iter_records():
+        if options.min_confidence is not None:
+            record.events = [e for e in record.events if e.confidence >= options.min_confidence]
+        yield record
+
+
+def _dedup(store: Store, options: ExportOptions) -> DedupExport:
     """De-duplicated events of the store, clustered as the store's story clusters say."""
-    return dedup_export_events(store.iter_records(), story_clusters(store))
+    return dedup_export_events(_records(store, options), story_clusters(store))
 
 
 __all__ = [

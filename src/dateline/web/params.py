@@ -96,8 +96,15 @@ def event_filter(
         Query(description="Only events with a modality such as 'will' (true) or without."),
     ] = None,
     mode: Mode = None,
+    min_confidence: Annotated[
+        float | None,
+        Query(ge=0.0, le=1.0,
+              description="Only events at least this sure (0-1): the share of such events "
+              "found right on real news."),
+    ] = None,
 ) -> EventFilter:
-    return EventFilter(plover, cameo, source, target, actor, since, until, negated, modal, mode)
+    return EventFilter(plover, cameo, source, target, actor, since, until, negated, modal, mode,
+                       min_confidence)
 
 
 def article_filter(

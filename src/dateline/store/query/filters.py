@@ -39,7 +39,8 @@ class EventFilter:
     ``since``/``until``: the event's day, else the article's; ``negated``: only
     negated (true) or only affirmed (false) events; ``modal``: only events with a
     modality such as "will" (true) or only those without (false); ``mode``: the
-    PLOVER mode (case-insensitive).
+    PLOVER mode (case-insensitive); ``min_confidence``: only events whose
+    ``confidence`` is at least this (0 to 1).
     """
 
     plover: str | None = None
@@ -52,6 +53,7 @@ class EventFilter:
     negated: bool | None = None
     modal: bool | None = None
     mode: str | None = None
+    min_confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

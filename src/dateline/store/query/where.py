@@ -90,6 +90,8 @@ def event_where(store: Store, f: EventFilter) -> Where:
         w.add("e.negated = ?", int(f.negated))
     if f.mode:
         w.add("lower(e.mode) = ?", f.mode.lower())
+    if f.min_confidence is not None:
+        w.add("e.confidence >= ?", float(f.min_confidence))
     if f.modal is not None:
         w.add(f"{_modality_sql(store)} IS {'NOT ' if f.modal else ''}NULL")
     w.dates(EVENT_DATE, f.since, f.until)
