@@ -14,11 +14,11 @@ from typing import Literal
 
 from dateline.codes._resources import read_data_yaml
 from dateline.errors import DataError
-from dateline.model import Event, EventActor
+from dateline.events.sides import side_country
+from dateline.model import Event
 
 How = Literal["clause", "context", "quoted", "none"]
 HOWS: tuple[How, ...] = ("clause", "context", "quoted", "none")
-NO_COUNTRY = "---"
 FILE = "confidence.yaml"
 
 
@@ -51,19 +51,16 @@ def confidence_table() -> ConfidenceTable:
     )
 
 
-def _country(actor: EventActor) -> str | None:
-    c = actor.country or (actor.code or "")[:3]
-    return None if not c or c == NO_COUNTRY else c
 
 
 def confidence(event: Event, how: How) -> float:
     """The share of events like this one that are right (see the module's doc)."""
     table = confidence_table()
     conf = table.base[how]
-    source_country = _country(event.source)
+    source_country = side_country(event.source)
     if source_country is None:
         conf *= table.no_source_country
-    elif event.target is not None and _country(event.target) == source_country:
+    elif event.target is not None and side_country(event.target) == source_country:
         conf *= table.same_country
     if event.modality:
         conf *= table.modal

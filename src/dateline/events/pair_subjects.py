@@ -13,20 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from dateline.events.sides import side_country, side_of
 from dateline.model import Actor, Event, EventActor, Record
 
 #: What stands just before the role word: "the two", "both", "the two sides' ".
 _PAIR_BEFORE = re.compile(r"(?:\bthe\s+two|\bboth(?:\s+the)?)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: How far back before the role word the pair words are looked for.
 LOOKBACK = 30
-NO_COUNTRY = "---"
 
 
-def _country(actor: Actor | EventActor | None) -> str | None:
-    if actor is None:
-        return None
-    c = actor.country or (actor.code or "")[:3]
-    return None if not c or c == NO_COUNTRY else c
 
 
 def _is_pair_subject(record: Record, event: Event, actors: dict[str, Actor]) -> bool:
@@ -46,7 +41,7 @@ def last_two_parties(record: Record, before: int, skip: str | None) -> list[Acto
     come last, in the order they were first written."""
     latest: dict[str, tuple[int, int, Actor]] = {}
     for actor in record.actors:
-        country = _country(actor)
+        country = side_country(actor)
         if country is None or actor.id == skip or not actor.code:
             continue
         starts = [m.start for m in actor.mentions if m.start < before]
@@ -62,8 +57,6 @@ def last_two_parties(record: Record, before: int, skip: str | None) -> list[Acto
     return [a for _, _, a in sorted(two, key=lambda x: x[1])] if len(two) == 2 else []
 
 
-def _side(actor: Actor) -> EventActor:
-    return EventActor(actor.name, actor.code, _country(actor), actor.id)
 
 
 def resolve_pair_subjects(record: Record, events: Sequence[Event]) -> list[Event]:
@@ -78,7 +71,7 @@ def resolve_pair_subjects(record: Record, events: Sequence[Event]) -> list[Event
         if not pair:
             out.append(e)
             continue
-        a, b = _side(pair[0]), _side(pair[1])
+        a, b = side_of(pair[0]), side_of(pair[1])
         out.append(_with_sides(e, a, b))
         out.append(_with_sides(e, b, a))
     return out

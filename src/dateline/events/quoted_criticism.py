@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from dateline.codes import word_list
 from dateline.events.lexicon import plover_for
-from dateline.model import Actor, Event, EventActor, Quote, Record, Sentence, Span
+from dateline.events.sides import side_country, side_of
+from dateline.model import Actor, Event, Quote, Record, Sentence, Span
 
 CRITICISE = "111"
 #: How many words before a reproach a negator takes it back.
@@ -48,18 +49,14 @@ def reproach_at(text: str) -> re.Match[str] | None:
     return None
 
 
-def _country(actor: Actor | EventActor | None) -> str | None:
-    if actor is None:
-        return None
-    return actor.country or ((actor.code or "")[:3] or None)
 
 
 def _named_party(record: Record, quote: Quote, speaker: Actor) -> tuple[Actor, int] | None:
     """The first coded party of another country that the quotation mentions."""
-    own = _country(speaker)
+    own = side_country(speaker)
     best: tuple[Actor, int] | None = None
     for actor in record.actors:
-        if actor.id == speaker.id or not actor.code or _country(actor) in (None, own):
+        if actor.id == speaker.id or not actor.code or side_country(actor) in (None, own):
             continue
         for m in actor.mentions:
             inside = quote.start <= m.start and m.end <= quote.end
@@ -79,14 +76,12 @@ def _already_coded(events: Sequence[Event], sentence: Span, source: str | None,
                    target: str | None) -> bool:  # fmt: skip
     return any(
         e.sentence.start == sentence.start
-        and _country(e.source) == source
-        and _country(e.target) == target
+        and side_country(e.source) == source
+        and side_country(e.target) == target
         for e in events
     )
 
 
-def _side(actor: Actor) -> EventActor:
-    return EventActor(actor.name, actor.code, _country(actor), actor.id)
 
 
 def quoted_criticism(record: Record, events: Sequence[Event], date: str | None,
@@ -107,7 +102,7 @@ def quoted_criticism(record: Record, events: Sequence[Event], date: str | None,
         sentence = _sentence_at(record.sentences, start)
         if party is None or sentence is None:
             continue
-        source, target = _side(speaker), _side(party[0])
+        source, target = side_of(speaker), side_of(party[0])
         if _already_coded([*events, *found], sentence, source.country, target.country):
             continue
         trigger = Span(record.raw_text[start : quote.start + word.end()], start,

@@ -15,25 +15,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from dateline.model import Actor, Event, EventActor, Record
+from dateline.events.sides import side_country, side_of
+from dateline.model import Actor, Event, Record
 
-NO_COUNTRY = "---"
 #: PLOVER types with no recipient of their own (a mobilisation is of one's own forces).
 SELF_CONTAINED = frozenset({"MOBILIZE"})
 
 
-def _country(actor: Actor | EventActor | None) -> str | None:
-    if actor is None:
-        return None
-    c = actor.country or (actor.code or "")[:3]
-    return None if not c or c == NO_COUNTRY else c
 
 
 def _mentions(record: Record, source: str | None) -> list[tuple[int, Actor]]:
     """(start, actor) of every mention of a coded party of another country, in order."""
     out = []
     for actor in record.actors:
-        country = _country(actor)
+        country = side_country(actor)
         if country is None or country == source or not actor.code:
             continue
         out.extend((m.start, actor) for m in actor.mentions)
@@ -42,7 +37,7 @@ def _mentions(record: Record, source: str | None) -> list[tuple[int, Actor]]:
 
 def recipient(record: Record, event: Event, previous_start: int | None) -> Actor | None:
     """The nearest other-country party of the event's sentence (see the module's doc)."""
-    source = _country(event.source)
+    source = side_country(event.source)
     if source is None:
         return None
     mentions = _mentions(record, source)
@@ -80,6 +75,6 @@ def add_recipients(record: Record, events: Sequence[Event]) -> list[Event]:
         if found is None:
             out.append(ev)
             continue
-        target = EventActor(found.name, found.code, _country(found), found.id)
+        target = side_of(found)
         out.append(replace(ev, target=target))
     return out
