@@ -27,10 +27,12 @@ run: install
 ## Install what tests need when absent, then run the whole suite and ruff.
 test: install install-system
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 lint: install
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 ## Benchmarks (not part of `make test`): print ratios measured in one run.
 bench: install

@@ -142,7 +142,9 @@ def locate_quote(text: str, quote: Mapping[str, Any]) -> tuple[int, int] | None:
     quote_text = quote.get("text") or ""
     start, end = quote.get("start"), quote.get("end")
     usable = isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)
-    if usable and (not quote_text or text[start:end] == quote_text):
+    if usable and isinstance(start, int) and isinstance(end, int) and (
+        not quote_text or text[start:end] == quote_text
+    ):
         return start, end
     if quote_text:
         at = text.find(quote_text)

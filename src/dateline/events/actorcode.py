@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from dateline.codes import act_heads, body_heads, weak_role_words
 from dateline.events.lexicon import Coded, lookup_actor
@@ -172,7 +172,7 @@ def _left_modifiers(head: Token) -> list[Token]:
     ]
 
 
-def joined_variants(doc: SpacySpan, pc: PhraseCode) -> list[PhraseCode]:
+def joined_variants(doc: Doc | SpacySpan, pc: PhraseCode) -> list[PhraseCode]:
     """The other parties of a phrase whose country adjectives are joined ("the French *and
     Indian* navies", "Russian *and American* military"): one coding per further country,
     same span and role."""
@@ -390,7 +390,7 @@ def code_phrase(head: Token) -> PhraseCode | None:
     )
 
 
-def phrase_heads(doc: SpacySpan) -> list[PhraseCode]:
+def phrase_heads(doc: Doc | SpacySpan) -> list[PhraseCode]:
     """Every top-level actor phrase of a parsed sentence, left to right.
 
     A coded phrase that only modifies another coded phrase ("Russian" in

@@ -529,7 +529,12 @@ def _target_candidates(tok: Token, pattern: Pattern, prep: Token | None) -> list
             if k.dep_ in ("nsubj", "nsubjpass")
         )
     seen: set[int] = set()
-    return [t for t in out if not (t.i in seen or seen.add(t.i))]
+    unique: list[Token] = []
+    for t in out:
+        if t.i not in seen:
+            seen.add(t.i)
+            unique.append(t)
+    return unique
 
 
 def _noun_targets(tok: Token, pattern: Pattern, prep: Token | None) -> list[Token]:

@@ -26,7 +26,7 @@ SELF_CONTAINED = frozenset({"MOBILIZE"})
 
 def _mentions(record: Record, source: str | None) -> list[tuple[int, Actor]]:
     """(start, actor) of every mention of a coded party of another country, in order."""
-    out = []
+    out: list[tuple[int, Actor]] = []
     for actor in record.actors:
         country = side_country(actor)
         if country is None or country == source or not actor.code:

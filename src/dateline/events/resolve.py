@@ -67,7 +67,7 @@ def known(actor: Actor | None) -> bool:
 
 def is_state_or_org(actor: Actor) -> bool:
     """An actor placed in a country or an organisation (not a bare role such as "---MIL")."""
-    return bool(actor.code) and not actor.code.startswith("-") and bool(actor.country)
+    return bool(actor.code) and not (actor.code or "").startswith("-") and bool(actor.country)
 
 
 class ActorResolver:

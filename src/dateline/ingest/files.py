@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 #: Bytes per character allowed when reading up to ``max_chars`` characters.
 BYTES_PER_CHAR = 4
@@ -13,7 +13,13 @@ def byte_limit(max_chars: int) -> int:
     return max_chars * BYTES_PER_CHAR
 
 
-def read_bounded(stream: BinaryIO, limit: int) -> tuple[bytes, bool]:
+class Readable(Protocol):
+    """Anything with ``read(n) -> bytes``: a file, a ``GzipFile``, a ``BytesIO``."""
+
+    def read(self, n: int = -1, /) -> bytes: ...
+
+
+def read_bounded(stream: Readable, limit: int) -> tuple[bytes, bool]:
     """Up to ``limit`` bytes of ``stream`` and whether more were left unread."""
     data = stream.read(limit + 1)
     return data[:limit], len(data) > limit

@@ -121,7 +121,7 @@ def read_stdin(
 ) -> Iterator[Article | Quarantined]:
     """Standard input: JSON lines, a WARC, a feed, one HTML page or one text (sniffed)."""
     raw = stream or sys.stdin.buffer
-    buffered = raw if hasattr(raw, "peek") else io.BufferedReader(raw)  # type: ignore[arg-type]
+    buffered = raw if hasattr(raw, "peek") else io.BufferedReader(raw)  # type: ignore[arg-type,type-var]
     kind = sniff(buffered.peek(4096)[:4096])  # type: ignore[attr-defined]
     yield from read_stream(buffered, STDIN, kind, options)  # type: ignore[arg-type]
 

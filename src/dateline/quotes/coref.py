@@ -274,10 +274,10 @@ class Resolver:
             # "a senior official of the Ministry of Commerce": the head comes before "of",
             # unless a personal name closes the phrase ("Secretary of State John Kerry")
             k = core_low.index("of")
-            named = self._name_block(core) < len(core) and (
+            name_closes = self._name_block(core) < len(core) and (
                 len(core) - self._name_block(core) >= 2
             )
-            if not named and k > 0:
+            if not name_closes and k > 0:
                 head = core_low[k - 1]
                 head_two = " ".join(core_low[max(0, k - 2) : k])
                 name_words = [w for w in core[:k] if _is_name_word(w, lex)]
@@ -342,10 +342,10 @@ class Resolver:
         # A country or another proper name standing for an institution.
         if all(w[:1].isupper() or w.lower() in ("of", "and", "for") for w in core):
             code = country_code(" ".join(core))
-            named = country_name(code) if code else None
-            if named and " ".join(core).lower() in lex.capitals:
+            country = country_name(code) if code else None
+            if country and " ".join(core).lower() in lex.capitals:
                 # "Athens has argued …": the capital speaks for its country
-                actor = self._organisation(named.split(), start, end, set())
+                actor = self._organisation(country.split(), start, end, set())
                 actor.kind = "country"
                 actor.country = actor.country or code
                 return Resolution(actor)

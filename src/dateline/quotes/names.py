@@ -302,10 +302,10 @@ def match_known_names(view: TextView, table: ActorTable) -> None:
     pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in usable)})(?![\w-])")
     for m in pattern.finditer(view.text):
         s, e = m.start(), m.end()
-        actor = forms[m.group(0)]
-        if actor is None or table.actor_at(s, e) is not None:
+        owner = forms[m.group(0)]
+        if owner is None or table.actor_at(s, e) is not None:
             continue  # already a mention, of this actor or another
-        actor.add_mention(s, e)
+        owner.add_mention(s, e)
         if _opens_sentence(view, s, e):
             table.subjects.add((s, e))
 

@@ -421,8 +421,8 @@ def _from_verb(view: TextView, verb: Token, lex: Lexicon) -> Reported | None:
         # the quoted words end the framed phrase: "described the coup as “null and void” ..."
         closes = [qb for qa, qb in view.quoted if qa < b + 1 and a < qb and qb <= b + 3]
         if closes:
-            last = max(closes)  # just after the closing mark
-            toks = [t for t in toks if view.offset(t) < last - 1]
+            close_at = max(closes)  # just after the closing mark
+            toks = [t for t in toks if view.offset(t) < close_at - 1]
         framing = True
         return _make(view, verb, toks, lex, framing=framing, speaker=speaker)
     # "…, adding that …" inside the clause is a report of its own

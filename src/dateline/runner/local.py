@@ -181,7 +181,8 @@ def run_ingest(
                 "cluster_threshold": clusterer.options.threshold if clusterer else None,
             },
         )
-        state = IngestProgress(files_total=files_total, **run.counts)
+        # the run's counts are the progress's int fields (read, processed, …)
+        state = IngestProgress(files_total=files_total, **run.counts)  # type: ignore[arg-type]
 
         def on_file(path: str) -> None:
             state.files_done += 1 if state.current else 0

@@ -353,9 +353,9 @@ class ActorsStage(Stage):
         )
         _place_the_countrys(doc, index, by_id, home)
         for q in doc.record.quotes:
-            a = by_id.get(q.speaker_id or "")
-            if a is not None and a.code and not q.speaker_code:
-                q.speaker_code = a.code
+            speaker = by_id.get(q.speaker_id or "")
+            if speaker is not None and speaker.code and not q.speaker_code:
+                q.speaker_code = speaker.code
 
     def _joined(self, doc: Document, reg: _Registry, parse: Parse, pc: PhraseCode) -> Actor:
         """A further party of a joined phrase ("… *and Indian* navies"): its own actor,
@@ -480,12 +480,12 @@ class ActorsStage(Stage):
             for ent in parse.doc.ents:
                 if ent.label_ != "GPE":
                     continue
-                hit = lookup_actor(ent.text)
-                if hit is None or hit.kind != "country" or not is_state(hit.country):
+                coded = lookup_actor(ent.text)
+                if coded is None or coded.kind != "country" or not is_state(coded.country):
                     continue
                 span = token_span(doc, parse, ent.start, ent.end)
                 if reg.by_mention(span.start, span.end) is None:
-                    counts[hit.country or ""] += 1
+                    counts[coded.country or ""] += 1
         for i, (s0, s1) in enumerate(bounds):
             if i in doc.parses:
                 continue

@@ -110,7 +110,7 @@ def _reference_date(*candidates: str | None) -> date | None:
             return datetime.fromisoformat(value.strip()[:10]).date()
         except ValueError:
             pass
-        import dateparser
+        import dateparser  # type: ignore[import-untyped]  # dateparser ships no types
 
         parsed = dateparser.parse(value, languages=["en"])
         if parsed is not None:

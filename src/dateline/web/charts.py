@@ -65,7 +65,7 @@ def events_chart(rows: list[dict[str, Any]], width: int = 900, height: int = 240
     label_every = max(1, len(buckets) // 8)
     for i, b in enumerate(buckets):
         x = left + i * bar_w
-        y = pad_top + plot_h
+        y: float = pad_top + plot_h
         for t in types:
             n = stacks[b].get(t, 0)
             if not n:

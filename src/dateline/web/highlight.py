@@ -147,8 +147,8 @@ def collect_marks(record: Record) -> list[Mark]:
                     Mark(m.start, m.end, _LAYER_INNER, "span", f"actor actor-{a.kind}", attrs)
                 )
     for i, e in enumerate(record.events):
-        t = e.trigger
-        if not _valid(record, t.start, t.end):
+        trig = e.trigger
+        if not _valid(record, trig.start, trig.end):
             continue
         who = e.source.name or e.source.code or "?"
         whom = (e.target.name or e.target.code or "?") if e.target else "—"
@@ -161,7 +161,7 @@ def collect_marks(record: Record) -> list[Mark]:
         attrs = {"data-kind": "event", "data-event": str(i), "data-cameo": e.cameo,
                  "data-plover": e.plover or "", "data-confidence": f"{e.confidence:.2f}",
                  "title": tip, "tabindex": "0"}
-        marks.append(Mark(t.start, t.end, _LAYER_INNER, "span", "trigger", attrs))
+        marks.append(Mark(trig.start, trig.end, _LAYER_INNER, "span", "trigger", attrs))
     return drop_overlaps(marks)
 
 
