@@ -53,11 +53,10 @@ def render_json(data: dict[str, Any], status_code: int = 200) -> Response:
 
 def render(
     request: Request, template: str, data: dict[str, Any], status_code: int = 200,
-    context: dict[str, Any] | None = None, as_json: bool = False,
+    context: dict[str, Any] | None = None,
 ) -> Response:
-    """``data`` as JSON for the JSON twin (or ``as_json``), else ``template`` with data
-    and ``context``."""
-    if as_json or wants_json(request):
+    """``data`` as JSON for the JSON twin, else ``template`` with ``data`` and ``context``."""
+    if wants_json(request):
         return render_json(data, status_code)
     ctx = {**data, **(context or {})}
     return state(request).templates.TemplateResponse(

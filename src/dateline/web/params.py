@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import fields
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Query
 
@@ -55,7 +55,9 @@ Partial = Annotated[
 ]
 
 
-def link_query(f: Any, rename: Mapping[str, str | None] | None = None) -> dict[str, str]:
+def link_query(
+    f: ArticleFilter | EventFilter | QuoteFilter, rename: Mapping[str, str | None] | None = None
+) -> dict[str, str]:
     """The set fields of the filter ``f`` as URL parameters, for links and forms.
 
     ``rename`` maps a field to its parameter name (``{"search": "q"}``), or to
