@@ -780,3 +780,52 @@ def test_confidence_table_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
     finally:
         monkeypatch.undo()
         conf.confidence_table.cache_clear()
+
+
+def _kinds(events: list[Event]) -> set[tuple[str | None, str | None, str | None]]:
+    """(PLOVER type, source country, target country) of each event."""
+    return {
+        (e.plover, e.source.country, e.target.country if e.target else None) for e in events
+    }
+
+
+def test_agentless_arrest_is_the_state_of_the_place() -> None:
+    # a passive state act with no "by" phrase: the state where it happens acts
+    _, evs = _events("LAHORE, Pakistan — The opposition leader was arrested on Saturday.")
+    assert ("COERCE", "PAK", "PAK") in _kinds(evs)
+    _, evs = _events("The former premier was placed under house arrest in Sudan.")
+    assert ("COERCE", "SDN", "SDN") in _kinds(evs)
+    assert any(e.trigger.text == "arrest" for e in evs)
+
+
+def test_agentless_attack_has_no_default_author() -> None:
+    _, evs = _events("Five soldiers were killed in Syria on Monday.")
+    assert evs == []
+
+
+def test_fighting_between_two_parties() -> None:
+    _, evs = _events(
+        "MOGADISHU — There was heavy fighting in the capital between opposition fighters "
+        "and African Union forces."
+    )
+    assert any(
+        e.plover == "ASSAULT" and e.source.name == "opposition fighters"
+        and e.target is not None and e.target.country == "AFR"
+        for e in evs
+    ), _kinds(evs)
+
+
+def test_described_body_anaphor_is_parsed_and_resolved() -> None:
+    # "the continental bloc": no capital, role word or pronoun, yet an actor
+    _, evs = _events(
+        "The African Union met in Addis Ababa on Monday. "
+        "The continental bloc condemned the coup in Sudan."
+    )
+    assert any(e.plover == "ACCUSE" and e.source.country == "AFR" for e in evs)
+
+
+def test_material_cooperation_words() -> None:
+    _, evs = _events("Norway is ready to increase gas supplies to Poland.")
+    assert ("AGREE", "NOR", "POL") in _kinds(evs)
+    _, evs = _events("Chile handed over relief supplies to Bolivia.")
+    assert ("AID", "CHL", "BOL") in _kinds(evs)

@@ -739,12 +739,16 @@ def _clause(tok: Token, pattern: Pattern, prep: Token | None, trig: set[int]) ->
         # a noun trigger carried by a light verb that is itself a trigger: that clause wins
         if tok.dep_ in OBJ_DEPS and head.i in trig:
             return None
+        held = _held_under(tok, pattern)
+        if held is not None:
+            return held
         consult = pattern.code.startswith("04") or pattern.code == "036"
         source = _noun_source(tok, consult)
-        if source is None and (pattern.code.startswith("04") or pattern.code == "036"):
+        if source is None and (consult or _force(pattern.code)):
             parties = _between(tok)
             if parties is not None:
-                # "a meeting between A and B": the parties act toward each other
+                # "a meeting between A and B", "fighting between A and B": the parties
+                # act toward each other
                 return Clause(tok, pattern, parties, [])
         return Clause(tok, pattern, source, _noun_targets(tok, pattern, prep))
     if _passive(tok) and _agent(tok) is None and prep is not None and prep.lower_ != "by":
@@ -763,9 +767,26 @@ def _clause(tok: Token, pattern: Pattern, prep: Token | None, trig: set[int]) ->
     )
 
 
+def _held_under(tok: Token, pattern: Pattern) -> Clause | None:
+    """"X was placed *under house arrest*", "placed X *under arrest*": a noun trigger in
+    an "under" phrase is done by the verb's subject (or agent) to its object (or passive
+    subject)."""
+    head = tok.head
+    if tok.dep_ != "pobj" or head.lower_ != "under" or head.head.pos_ != "VERB":
+        return None
+    verb = head.head
+    if _passive(verb):
+        return Clause(tok, pattern, _agent(verb), _children(verb, PASSIVE_SUBJ), passive=True)
+    return Clause(tok, pattern, _verb_subject(verb), _children(verb, OBJ_DEPS))
+
+
 def _between(tok: Token) -> Token | None:
-    """The first of joined parties in "… *between* A and B" on a noun trigger, or None."""
-    for p in _preps(tok):
+    """The first of joined parties in "… *between* A and B" on a noun trigger, or None;
+    also when the parser hangs the phrase on the trigger's place ("fighting in *the
+    capital* between A and B")."""
+    preps = _preps(tok)
+    preps += [q for p in preps if p.lower_ != "between" for o in _pobjs(p) for q in _preps(o)]
+    for p in preps:
         if p.lower_ == "between":
             obj = _pobj(p)
             if obj is not None and any(c.dep_ == "conj" for c in obj.children):

@@ -209,9 +209,13 @@ def trigger_cues() -> re.Pattern[str]:
 def actor_cue() -> str:
     """A regex (text) for a word that can name or stand for an actor: a capitalised word
     that is not the sentence's first, a role word of the actor dictionary, or a
-    personal pronoun ("he", "they", "we": resolved through quotes and earlier mentions);
+    personal pronoun ("he", "they", "we": resolved through quotes and earlier mentions)
+    or a noun that stands for an organisation or state named before ("the bloc");
     at the sentence start, a name of the actor dictionary ("Russia", "NATO")."""
-    words: set[str] = set(PRONOUN_CUES)
+    from dateline.events.resolve import BODY_ANAPHORS, COUNTRY_ANAPHORS  # (import cycle)
+
+    # "the bloc", "the country": resolved to the organisation or state named before
+    words: set[str] = set(PRONOUN_CUES) | BODY_ANAPHORS | COUNTRY_ANAPHORS
     for terms in codes.role_words().values():
         words.update(t.lower() for t in terms if t[:1].isalpha())
     names = {

@@ -30,6 +30,8 @@ FIRST_PERSON = frozenset({"i", "we", "us", "our", "me", "my", "ours"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
 #: Nouns that stand for an international organisation named before ("the bloc").
 BODY_ANAPHORS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping"})
+#: Nouns that stand for the state the story is about, or the one named before.
+COUNTRY_ANAPHORS = frozenset({"country", "nation"})
 #: Nouns of the setting of a meeting, never a party ("on the sidelines of the summit").
 SETTING_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "side"})
 #: Common nouns that name another party ("its neighbour", "its Western partners").
@@ -459,7 +461,10 @@ def _is_body_anaphor(tok: Token) -> bool:
     if tok.lemma_.lower() not in BODY_ANAPHORS:
         return False
     kids = list(tok.children)
-    return any(c.lower_ == "the" for c in kids) and all(c.dep_ in ("det", "case") for c in kids)
+    # "the *continental* bloc": a lower-case adjective describes it, not another body
+    return any(c.lower_ == "the" for c in kids) and all(
+        c.dep_ in ("det", "case") or (c.dep_ == "amod" and c.text.islower()) for c in kids
+    )
 
 
 def _is_organisation(actor: Actor) -> bool:
@@ -474,7 +479,7 @@ def _is_organisation(actor: Actor) -> bool:
 
 def _is_country_anaphor(tok: Token) -> bool:
     """"the country", "the nation": a definite, unmodified mention of a state."""
-    if tok.lemma_.lower() not in ("country", "nation") or tok.tag_ != "NN":
+    if tok.lemma_.lower() not in COUNTRY_ANAPHORS or tok.tag_ != "NN":
         return False
     kids = list(tok.children)
     return any(c.lower_ == "the" for c in kids) and all(c.dep_ in ("det", "case") for c in kids)

@@ -37,6 +37,7 @@ from dateline.events.quoted_criticism import quoted_criticism
 from dateline.events.recipients import add_recipients
 from dateline.events.resolve import ActorResolver, Side, home_actor, is_place_noun, known
 from dateline.events.spans import tok_span
+from dateline.events.state_agents import local_party, unnamed_state
 from dateline.model import Actor, Event, EventActor, Span
 from dateline.pipeline import Stage, register_stage
 
@@ -124,11 +125,22 @@ class EventsStage(Stage):
         sides = resolver.sides(parse, sent, clause.source)
         sources = [s for s in sides if known(s.actor)]
         if not sources:
-            return []
+            # "Khan was arrested": the state where it happens
+            places = (sentence_location(clause.trigger), fallback, doc.home_country)
+            state = unnamed_state(clause, places)
+            if state is None:
+                return []
+            sources = [Side(state, None, False)]
+        else:
+            state = None
         if all(resolver.told_before(clause.trigger, s.actor) for s in sources):
             return []  # "… apologised. He made *the apology* during a visit": told again
         own = frozenset(s.actor.code for s in sources if s.actor and s.actor.code)
         targets = resolver.targets(parse, sent, clause, own)
+        if targets is None and state is not None and clause.targets:
+            held = resolver.resolve(parse, sent, clause.targets[0])
+            local = local_party(held.actor, state)
+            targets = [Side(local, held.token, held.direct)] if local is not None else None
         if targets is None:
             return []  # a named target we cannot code: no half-known event
         trig = clause.trigger
