@@ -436,3 +436,14 @@ def test_a_pronoun_after_a_title_at_a_sentence_end_is_no_name() -> None:
     )
     assert all(a.name != "It" for a in r.actors)
     assert any(e.cameo == "1121" for e in r.events), [(e.cameo, e.source.code) for e in r.events]
+
+
+def test_a_court_ruling_is_reported_speech() -> None:
+    qs = quotes_of(
+        "Chile's Supreme Court ruled on Monday that the vote count had been "
+        "falsified in three provinces."
+    )
+    q = one(qs, "the vote count had been falsified")
+    assert q.kind == "indirect" and q.speaker and "Supreme Court" in q.speaker
+    # "ruled" with an object and no that-clause reports nothing
+    assert quotes_of("The party ruled the country for thirty years.") == []
