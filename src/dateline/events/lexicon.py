@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from dateline import codes
+from dateline import codes, rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +225,7 @@ def actor_cue() -> str:
 
 
 #: Pronouns that may stand for an actor in an event clause.
-PRONOUN_CUES = ("he", "she", "they", "we", "i", "our", "their", "his", "her", "its", "it")
+PRONOUN_CUES = rules.ordered(rules.EVENTS, "pronoun_cues")
 
 
 def _doubled_forms(lemma: str) -> set[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dateline import rules
 from dateline.quotes.actors import ActorInfo, ActorTable
 from dateline.quotes.lexicon import Lexicon, country_code, country_name, lexicon
 from dateline.quotes.names import apply_description, org_heads, strip_possessive
@@ -30,15 +31,15 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
 }
 #: How many sentences back a pronoun looks for a subject before settling for the latest name.
 SUBJECT_REACH = 5
-_FIRST_PERSON = {"i", "we", "me", "us", "you"}
+_FIRST_PERSON = rules.words(rules.QUOTES, "first_person")
 #: First words of a role description that a name in apposition may follow.
-_DESCRIPTION_OPENERS = frozenset({"the", "its", "his", "her", "their", "our"})
+_DESCRIPTION_OPENERS = rules.words(rules.QUOTES, "description_openers")
 #: ", General Antti Virtanen," after a description.
 _APPOSED_NAME = re.compile(
     r",\s+(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*[a-z][\w’'-]*)\s*(?=[,.;]|\s+(?:said|told|added))"
 )
 #: Words that make a role another one: a deputy minister is not "the minister".
-_QUALIFIERS = frozenset({"deputy", "vice", "assistant", "former"})
+_QUALIFIERS = rules.words(rules.QUOTES, "qualifiers")
 _WORDS = re.compile(r"[\w.’'-]+")
 
 

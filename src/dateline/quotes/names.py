@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from dateline import rules
 from dateline.quotes.actors import ActorInfo, ActorTable, name_key
 from dateline.quotes.lexicon import Lexicon, country_code, lexicon
 from dateline.quotes.textview import TextView
@@ -192,11 +193,9 @@ def collect_entities(view: TextView, table: ActorTable) -> list[tuple[int, Spacy
 
 
 #: Prepositions whose object is a place rather than a person ("the ceremony in Dakar").
-_PLACE_PREPS = frozenset({"in", "near", "outside", "across", "throughout", "inside"})
+_PLACE_PREPS = rules.words(rules.QUOTES, "place_preps")
 #: Heads of institution names that take "of" ("Institute of Water Resources").
-_INSTITUTION_OF = frozenset({"institute", "university", "college", "school", "academy",
-                             "centre", "center", "museum", "bank", "ministry", "department",
-                             "office", "council", "board", "league", "federation", "union"})
+_INSTITUTION_OF = rules.words(rules.QUOTES, "institution_of")
 
 
 def _not_a_person(span: SpacySpan, lex: Lexicon) -> bool:
@@ -369,13 +368,10 @@ def match_titled_names(view: TextView, table: ActorTable) -> None:
 
 
 #: Capitalised words after a title that start a sentence, not a name.
-_NOT_A_NAME = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that", "these",
-                         "those", "the", "a", "an", "its", "his", "her", "their", "our", "there"})
+_NOT_A_NAME = rules.words(rules.QUOTES, "not_a_name")
 #: Words that show a sentence opens with something other than a group's name
 #: ("Protests by residents continued").
-_NOT_IN_GROUP_NAME = frozenset({"by", "of", "in", "at", "with", "between", "for", "from", "to",
-                                "on", "over", "after", "before", "about", "against", "and",
-                                "or", "but", "as", "when", "while", "if", "many", "most", "all"})
+_NOT_IN_GROUP_NAME = rules.words(rules.QUOTES, "not_in_group_name")
 
 
 @lru_cache(maxsize=1)
