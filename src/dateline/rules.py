@@ -14,7 +14,8 @@ a list of lower-case words, ``roots``/``codes`` one of CAMEO roots/codes (checke
 ``codes/data/cameo_codes.csv``), ``roles`` one of actor role codes, ``plover_types`` one of
 PLOVER types. A bad entry (a number, an empty or nested entry, upper case in a word list, a
 duplicate, a code CAMEO does not have) or a missing list raises ``DataError`` (E030) naming
-the file and the line; the CLI prints it and exits with code 2. Entries are read as
+the file and the line; the commands that build a pipeline print it and exit with code 2
+(``tests/test_rules.py`` runs ``dateline extract`` on a bad copy). Entries are read as
 written: YAML 1.1 reads a plain ``no``/``on``/``off``/``yes`` as a boolean, here they stay
 the words they are.
 
