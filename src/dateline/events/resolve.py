@@ -51,8 +51,8 @@ PLURAL_PRONOUNS = rules.words(rules.EVENTS, "plural_pronouns")
 DEMONSTRATIVE_PRONOUNS = rules.words(rules.EVENTS, "demonstrative_pronouns")
 #: Pronouns that do not stand for a party when they head a phrase.
 NON_PARTY_PRONOUNS = rules.words(rules.EVENTS, "non_party_pronouns")
-#: "the country", "the nation": a mention of a state.
-COUNTRY_NOUNS = rules.words(rules.EVENTS, "country_nouns")
+#: Nouns that stand for the state the story is about, or the one named before.
+COUNTRY_ANAPHORS = rules.words(rules.EVENTS, "country_anaphors")
 #: "the foreign ministers *of* Russia and Ukraine": one phrase, several parties.
 JOINED_PARTY_PREPS = rules.words(rules.EVENTS, "joined_party_preps")
 #: Objects of these on an act noun are what it is about ("commented *on* X").
@@ -484,7 +484,7 @@ def _is_organisation(actor: Actor) -> bool:
 
 def _is_country_anaphor(tok: Token) -> bool:
     """"the country", "the nation": a definite, unmodified mention of a state."""
-    if tok.lemma_.lower() not in COUNTRY_NOUNS or tok.tag_ != "NN":
+    if tok.lemma_.lower() not in COUNTRY_ANAPHORS or tok.tag_ != "NN":
         return False
     kids = list(tok.children)
     return any(c.lower_ == "the" for c in kids) and all(c.dep_ in ("det", "case") for c in kids)

@@ -246,7 +246,7 @@ def _last_state(actors: Iterable[Actor], parse: Parse, doc: Document, head: int)
     return best[1] if best else None
 
 #: "the country", "the nation" (the event coder's list).
-_COUNTRY_NOUNS = rules.words(rules.EVENTS, "country_nouns")
+_COUNTRY_NOUNS = rules.words(rules.EVENTS, "country_anaphors")
 
 
 def _the_country(tok: Token) -> bool:
