@@ -1,18 +1,20 @@
-"""Read the packaged data files of ``dateline.codes`` (never the working directory)."""
+"""Read the packaged data files of ``dateline.codes`` (never the working directory).
+
+Thin names over the one loader of packaged data, ``dateline.rules``.
+"""
 
 from __future__ import annotations
 
-from importlib.resources import files
 from typing import Any
 
-import yaml
+from dateline import rules
 
 
 def read_data_text(name: str) -> str:
     """The text of ``codes/data/<name>``."""
-    return files("dateline.codes").joinpath("data", name).read_text(encoding="utf-8")
+    return rules.read_text(f"codes/data/{name}")
 
 
 def read_data_yaml(name: str) -> Any:
     """The parsed YAML of ``codes/data/<name>``."""
-    return yaml.safe_load(read_data_text(name))
+    return rules.read_yaml(f"codes/data/{name}")

@@ -5,18 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from dateline import rules
+
 # Honorifics, offices and filler words that do not identify a person; dropped
 # before names are compared ("Foreign Minister Sergey Lavrov" -> "sergey lavrov").
-TITLE_WORDS = frozenset(
-    {
-        "the", "of", "mr", "mrs", "ms", "dr", "sir",
-        "president", "vice", "prime", "premier", "minister", "foreign", "chancellor",
-        "secretary", "general", "gen", "deputy", "chief",
-        "king", "queen", "prince", "sheikh", "pope",
-        "senator", "sen", "rep", "gov", "governor", "ambassador",
-        "spokesman", "spokeswoman", "spokesperson",
-    }
-)  # fmt: skip
+TITLE_WORDS = rules.words(rules.EVALUATION, "title_words")
 
 _WORD = re.compile(r"[a-z0-9]+")
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from dateline import rules
 from dateline.codes import act_heads, body_heads, weak_role_words
 from dateline.events.lexicon import Coded, lookup_actor
 from dateline.events.location import place_country
@@ -55,10 +56,15 @@ def entity_of(tok: Token) -> SpacySpan | None:
         doc.user_data[_ENT_INDEX] = index
     return index.get(tok.i)
 
+#: Articles dropped before a phrase is coded, tried in turn (with their space).
+_ARTICLES = tuple(f"{w} " for w in rules.ordered(rules.EVENTS, "articles"))
+#: "leaders *of* Burkina Faso": the phrase after a role head that names its country.
+ROLE_OF_PREPS = rules.words(rules.EVENTS, "role_of_preps")
+
 
 def _strip_det(text: str) -> str:
     low = text.lower()
-    for det in ("the ", "a ", "an "):
+    for det in _ARTICLES:
         if low.startswith(det):
             return text[len(det) :]
     return text
@@ -109,7 +115,7 @@ def _own(tok: Token) -> tuple[Coded | None, SpacySpan | None]:
     return hit, None
 
 
-PLACE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout", "outside"})
+PLACE_PREPS = rules.words(rules.EVENTS, "actor_place_preps")
 
 
 def is_place(head: Token) -> bool:
@@ -235,7 +241,7 @@ def _modifiers(head: Token) -> list[Token]:
 def _of_phrase(head: Token) -> list[Token]:
     """Tokens of an "of/from X" phrase after a role head ("leaders of Burkina Faso")."""
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+        if child.dep_ == "prep" and child.lower_ in ROLE_OF_PREPS:
             return list(child.subtree)
     return []
 

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from dateline import rules
 from dateline.codes import word_forms, word_list
 from dateline.events.lexicon import Pattern, patterns_by_lemma
 
@@ -29,39 +30,37 @@ OBJ_DEPS = frozenset({"dobj", "obj"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 #: Prepositions that usually introduce an event's target.
-TARGET_PREPS = (
-    "with", "against", "on", "to", "toward", "towards", "into", "upon", "at", "from", "between",
-    "around", "near", "along",
-)
+TARGET_PREPS = rules.ordered(rules.EVENTS, "target_preps")
 #: Prepositions of place, which in a complement name where, not whom.
-PLACE_PREPS = frozenset({"at", "in", "inside", "near", "around", "along"})
+PLACE_PREPS = rules.words(rules.EVENTS, "place_preps")
 #: Prepositions that set an act as the occasion of another ("during talks", "at a meeting").
-SETTING_PREPS = frozenset({"at", "during", "after", "following", "before", "on", "in"})
+SETTING_PREPS = rules.words(rules.EVENTS, "setting_preps")
 #: Prepositions whose object is the occasion of what governs them, never its content.
-OCCASION_PREPS = frozenset({"during", "after", "following", "before", "amid"})
+OCCASION_PREPS = rules.words(rules.EVENTS, "occasion_preps")
 #: Prepositions that give the topic of talks ("talks *on* Syria"), not their party.
-CONSULT_TOPIC_PREPS = frozenset({"on", "about", "over", "of", "at", "in"})
+CONSULT_TOPIC_PREPS = rules.words(rules.EVENTS, "consult_topic_preps")
 #: Prepositions whose object is more often a topic than a target ("accuse X *of* Y").
-WEAK_TARGET_PREPS = frozenset({"of", "for", "about", "over"})
+WEAK_TARGET_PREPS = rules.words(rules.EVENTS, "weak_target_preps")
 #: Verbs that carry a noun trigger ("hold talks", "impose sanctions", "launch an attack").
-LIGHT_VERBS = frozenset(
-    {
-        "hold", "have", "conduct", "launch", "carry", "impose", "express", "make", "give",
-        "announce", "begin", "start", "stage", "mount", "issue", "offer", "extend", "voice",
-        "lodge", "file", "take", "do", "resume", "continue", "open", "pursue", "seek", "join",
-    }
-)
+LIGHT_VERBS = rules.words(rules.EVENTS, "light_verbs")
 #: Heads that only measure their "of" phrase ("thousands of troops"), from the pattern file.
 QUANTITY_HEADS = word_list("quantity_heads")
 #: Roots of acts addressed to someone (appeals, demands): the subject of their content
 #: clause is the one addressed.
-ADDRESSED_ROOTS = frozenset({"02", "10"})
+ADDRESSED_ROOTS = rules.roots(rules.CAMEO_POLICY, "addressed_roots")
 #: CAMEO roots of the use of force (unconventional violence, fighting, mass violence).
-FORCE_ROOTS = frozenset({"18", "19", "20"})
+FORCE_ROOTS = rules.roots(rules.CAMEO_POLICY, "force_roots")
 #: Subordinators of a condition: what they introduce has not happened.
-CONDITIONAL_MARKS = frozenset({"if", "unless"})
+CONDITIONAL_MARKS = rules.words(rules.EVENTS, "conditional_marks")
 #: Relative pronouns whose clause's subject is the noun they attach to.
-RELATIVE = frozenset({"who", "which", "that"})
+RELATIVE = rules.words(rules.EVENTS, "relative")
+
+#: "talks with X *by* Y", "aid *from* Y": phrases that give a noun trigger's source.
+SOURCE_PREPS = rules.words(rules.EVENTS, "source_preps")
+#: "expressed support *for* X": topics that may name the target.
+NEED_PREPS = rules.words(rules.EVENTS, "need_preps")
+#: "*with* X doing …": a clause with its own subject after these is an act of its own.
+ACCOMPANIMENT_PREPS = rules.words(rules.EVENTS, "accompaniment_preps")
 
 
 @dataclass(slots=True)
@@ -353,7 +352,7 @@ def _noun_source(tok: Token, consult: bool = False) -> Token | None:
     and meetings (``consult``) also the verb they are the setting of ("X said this
     *during talks*"), never for other acts ("called up reservists *after the attack*")."""
     for prep in _preps(tok):
-        if prep.lower_ in ("by", "from"):
+        if prep.lower_ in SOURCE_PREPS:
             obj = _pobj(prep)
             if obj is not None:
                 return obj
@@ -441,7 +440,7 @@ def _arg_candidates(
     # "expressed support *for* X", "stressed the need *for* X": a topic that may name the target
     for h in holders:
         for p in _preps(h):
-            if p.lower_ in ("for", "over", "about") and p is not prep:
+            if p.lower_ in NEED_PREPS and p is not prep:
                 out.extend(o for o in _pobjs(p) if o.pos_ in ("PROPN", "NOUN"))
     if obj is not None and obj not in out:
         out.append(obj)
@@ -565,13 +564,7 @@ OBJECT_PHRASE_DEPS = frozenset(
 GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "acl", "pobj", "prep", "oprd"})
 #: Governors that give way to the event in their complement ("considering holding talks",
 #: "plans to visit"): the complement is the event, the governor its modality.
-YIELDING_HEADS = frozenset(
-    {
-        "consider", "plan", "intend", "want", "hope", "seek", "aim", "expect", "prepare",
-        "ready", "willing", "wish", "try", "attempt", "decide", "mull", "weigh", "propose",
-        "prepared", "going", "set", "move", "begin", "start", "continue", "resume",
-    }
-)
+YIELDING_HEADS = rules.words(rules.EVENTS, "yielding_heads")
 
 
 def _governor(tok: Token, matched: dict[int, tuple[Pattern, Token | None]]) -> int | None:
@@ -620,7 +613,7 @@ def _absolute_with(tok: Token) -> bool:
     subject after "with" is an act of its own, not the governor's content."""
     return (
         tok.dep_ == "pcomp"
-        and tok.head.lower_ in ("with", "without")
+        and tok.head.lower_ in ACCOMPANIMENT_PREPS
         and any(c.dep_ == "nsubj" for c in tok.children)
     )
 
@@ -813,7 +806,7 @@ def _reversed(clause: Clause) -> Clause:
     src = None
     for h in [tok, *_children(tok, OBJ_DEPS)]:
         for prep in _preps(h):
-            if prep.lower_ in ("from", "by"):
+            if prep.lower_ in SOURCE_PREPS:
                 src = _pobj(prep)
                 break
     targets = [clause.source] if clause.source is not None else []

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from dateline import codes
+from dateline import codes, rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,10 +212,9 @@ def actor_cue() -> str:
     personal pronoun ("he", "they", "we": resolved through quotes and earlier mentions)
     or a noun that stands for an organisation or state named before ("the bloc");
     at the sentence start, a name of the actor dictionary ("Russia", "NATO")."""
-    from dateline.events.resolve import BODY_ANAPHORS, COUNTRY_ANAPHORS  # (import cycle)
-
     # "the bloc", "the country": resolved to the organisation or state named before
-    words: set[str] = set(PRONOUN_CUES) | BODY_ANAPHORS | COUNTRY_ANAPHORS
+    words: set[str] = set(PRONOUN_CUES) | rules.words(rules.EVENTS, "body_anaphors")
+    words |= rules.words(rules.EVENTS, "country_anaphors")
     for terms in codes.role_words().values():
         words.update(t.lower() for t in terms if t[:1].isalpha())
     names = {
@@ -229,7 +228,7 @@ def actor_cue() -> str:
 
 
 #: Pronouns that may stand for an actor in an event clause.
-PRONOUN_CUES = ("he", "she", "they", "we", "i", "our", "their", "his", "her", "its", "it")
+PRONOUN_CUES = rules.ordered(rules.EVENTS, "pronoun_cues")
 
 
 def _doubled_forms(lemma: str) -> set[str]:

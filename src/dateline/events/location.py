@@ -11,10 +11,11 @@ from functools import lru_cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from dateline import rules
 from dateline.events.lexicon import lookup_actor
 from dateline.model import Dateline
 
-PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
+PLACE_PREPS = rules.words(rules.EVENTS, "location_preps")
 
 
 @lru_cache(maxsize=4096)

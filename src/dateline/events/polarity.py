@@ -13,25 +13,17 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from dateline import rules
 from dateline.events import lexicon
 
-NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nt"})
+NEGATORS = rules.words(rules.EVENTS, "negators")
 #: Governors whose complement did not happen ("refused to meet").
-NEGATING_HEADS = frozenset(
-    {"refuse", "decline", "deny", "fail", "reject", "rule", "stop", "avoid", "cease"}
-)
-MODAL_AUX = frozenset(
-    {"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "wo"}
-)
+NEGATING_HEADS = rules.words(rules.EVENTS, "negating_heads")
+MODAL_AUX = rules.words(rules.EVENTS, "modal_aux")
+#: Negated, these report a negation rather than negate their complement.
+REPORTING_HEADS = rules.words(rules.EVENTS, "reporting_heads")
 #: Governors that make their complement intended, possible or threatened.
-MODAL_HEADS = frozenset(
-    {
-        "plan", "want", "intend", "ready", "prepared", "prepare", "threaten", "hope", "seek",
-        "aim", "expect", "promise", "pledge", "vow", "consider", "propose", "offer", "wish",
-        "willing", "able", "likely", "set", "going", "try", "attempt", "decide", "agree",
-        "need", "urge", "ask", "call", "demand", "warn", "possible", "push", "move",
-    }
-)
+MODAL_HEADS = rules.words(rules.EVENTS, "modal_heads")
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +78,7 @@ def is_negated(trigger: Token) -> bool:
     for gov in _governors(trigger):
         if gov.lemma_.lower() in NEGATING_HEADS or gov.lower_ in _negators():
             return True
-        if _has_neg(gov) and gov.lemma_.lower() not in ("say", "tell", "think", "believe"):
+        if _has_neg(gov) and gov.lemma_.lower() not in REPORTING_HEADS:
             return True
     return False
 

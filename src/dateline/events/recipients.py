@@ -15,11 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from dateline import rules
 from dateline.events.sides import side_country, side_of
 from dateline.model import Actor, Event, Record
 
 #: PLOVER types with no recipient of their own (a mobilisation is of one's own forces).
-SELF_CONTAINED = frozenset({"MOBILIZE"})
+SELF_CONTAINED = rules.plover_types(rules.CAMEO_POLICY, "self_contained")
 
 
 

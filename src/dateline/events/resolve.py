@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from dateline import rules
 from dateline.codes import act_nouns, person_roles, place_nouns
 from dateline.document import Document, Parse
 from dateline.events.actorcode import is_place
@@ -26,31 +27,38 @@ from dateline.events.location import is_state
 from dateline.events.spans import overlaps, tok_span
 from dateline.model import Actor, Quote, Span
 
-FIRST_PERSON = frozenset({"i", "we", "us", "our", "me", "my", "ours"})
-THIRD_PERSON = frozenset({"he", "she", "him", "her", "his"})
+FIRST_PERSON = rules.words(rules.EVENTS, "first_person")
+THIRD_PERSON = rules.words(rules.EVENTS, "third_person")
 #: Nouns that stand for an international organisation named before ("the bloc").
-BODY_ANAPHORS = frozenset({"bloc", "alliance", "organisation", "organization", "grouping"})
-#: Nouns that stand for the state the story is about, or the one named before.
-COUNTRY_ANAPHORS = frozenset({"country", "nation"})
+BODY_ANAPHORS = rules.words(rules.EVENTS, "body_anaphors")
 #: Nouns of the setting of a meeting, never a party ("on the sidelines of the summit").
-SETTING_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "side"})
+SETTING_NOUNS = rules.words(rules.EVENTS, "setting_nouns")
 #: Common nouns that name another party ("its neighbour", "its Western partners").
-PARTY_NOUNS = frozenset(
-    {"neighbor", "neighbour", "partner", "ally", "rival", "enemy", "adversary", "counterpart",
-     "foe"}
-)
+PARTY_NOUNS = rules.words(rules.EVENTS, "party_nouns")
 #: Determiners that make a noun refer back to something already told.
-DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+DEFINITE = rules.words(rules.EVENTS, "definite")
 #: At most this many phrases are taken from one list of joined phrases.
 MAX_JOINED = 4
 #: Plural nouns that, as "the two X" / "both X", refer back to the two people last named.
-PAIR_PERSON_NOUNS = frozenset(
-    {"leader", "man", "woman", "minister", "president", "diplomat", "official", "envoy",
-     "counterpart", "head", "chief", "politician", "statesman", "secretary", "premier"}
-)
+PAIR_PERSON_NOUNS = rules.words(rules.EVENTS, "pair_person_nouns")
 #: Plural nouns that, as "the two X" / "both X", refer back to the two states last named.
-PAIR_STATE_NOUNS = frozenset({"country", "nation", "state", "government", "neighbour",
-                              "neighbor", "capital"})
+PAIR_STATE_NOUNS = rules.words(rules.EVENTS, "pair_state_nouns")
+
+#: "it"/"its" stand for states and bodies; "they"/"them"/"their" for anyone.
+NEUTER_PRONOUNS = rules.words(rules.EVENTS, "neuter_pronouns")
+PLURAL_PRONOUNS = rules.words(rules.EVENTS, "plural_pronouns")
+#: Pronouns that first look back through a participle ("…, calling *it* …").
+DEMONSTRATIVE_PRONOUNS = rules.words(rules.EVENTS, "demonstrative_pronouns")
+#: Pronouns that do not stand for a party when they head a phrase.
+NON_PARTY_PRONOUNS = rules.words(rules.EVENTS, "non_party_pronouns")
+#: Nouns that stand for the state the story is about, or the one named before.
+COUNTRY_ANAPHORS = rules.words(rules.EVENTS, "country_anaphors")
+#: "the foreign ministers *of* Russia and Ukraine": one phrase, several parties.
+JOINED_PARTY_PREPS = rules.words(rules.EVENTS, "joined_party_preps")
+#: Objects of these on an act noun are what it is about ("commented *on* X").
+TOPIC_PREPS = rules.words(rules.EVENTS, "topic_preps")
+#: "the decision *of* X", "talks *with* X": who stands behind an act noun.
+ACT_PARTY_PREPS = rules.words(rules.EVENTS, "act_party_preps")
 
 
 @dataclass(slots=True)
@@ -176,7 +184,7 @@ class ActorResolver:
     def _pronoun(self, parse: Parse, sent: int, tok: Token, span: Span) -> Actor | None:
         low = tok.lower_
         quotes = self.doc.record.quotes
-        if low in ("it", "this"):
+        if low in DEMONSTRATIVE_PRONOUNS:
             for antecedent in _participle_antecedents(tok):
                 found = self.sides(parse, sent, antecedent, behind=True)
                 if found and found[0].actor is not None:
@@ -257,7 +265,7 @@ class ActorResolver:
         # P5+1": one phrase, several parties
         joined: list[Token] = []
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            if c.dep_ == "prep" and c.lower_ in JOINED_PARTY_PREPS:
                 for o in c.children:
                     if o.dep_ == "pobj":
                         joined.extend(_conjuncts(o))
@@ -440,7 +448,7 @@ def _names_actor(tok: Token) -> bool:
         return True  # "its smaller neighbour", "its partners": someone, but unknown
     if tok.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
         return True
-    if tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that", "which"):
+    if tok.pos_ == "PRON" and tok.lower_ not in NON_PARTY_PRONOUNS:
         return True
     return lookup_actor(tok.text) is not None
 
@@ -498,9 +506,9 @@ def _pronoun_fits(pronoun: str, actor: Actor) -> bool:
     """"he"/"she" for people and officials, "it" for states and bodies, "they" for any."""
     if pronoun in THIRD_PERSON:
         return actor.kind not in ("country", "group")
-    if pronoun in ("it", "its"):
+    if pronoun in NEUTER_PRONOUNS:
         return actor.kind != "person"
-    return pronoun in ("they", "them", "their")
+    return pronoun in PLURAL_PRONOUNS
 
 
 def _reporter(tok: Token) -> Token | None:
@@ -572,7 +580,7 @@ def _topics(tok: Token) -> list[Token]:
     return [
         o
         for p in tok.children
-        if p.dep_ == "prep" and p.lower_ in ("on", "about", "over", "of")
+        if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS
         for o in p.children
         if o.dep_ == "pobj"
     ]
@@ -609,7 +617,7 @@ def actors_behind(tok: Token) -> list[Token]:
         if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "ORG", "NORP")
     ]
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "by", "with", "against", "on", "to"):
+        if c.dep_ == "prep" and c.lower_ in ACT_PARTY_PREPS:
             out += [o for o in c.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN")]
     # "the talks *proposed by X*", "abuses *committed by X*"
     out += [

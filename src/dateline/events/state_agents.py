@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from dateline import rules
 from dateline.events.clauses import Clause
 from dateline.events.location import is_state
 from dateline.model import Actor
 
 #: CAMEO prefixes of acts only a state's police, courts or government carry out:
 #: arrest and detention (173), deportation (174), repression (175), convictions (116).
-STATE_ACTS = ("172", "173", "174", "175", "116")
+STATE_ACTS = tuple(sorted(rules.codes(rules.CAMEO_POLICY, "state_acts")))
 
 
 def is_state_act(code: str) -> bool:

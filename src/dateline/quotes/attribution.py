@@ -11,12 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dateline import rules
 from dateline.quotes.cues import cue_after, cue_before, cue_in_quote
 from dateline.quotes.lexicon import lexicon
 from dateline.quotes.reported import document_author, mention_tokens, speaker_token
 from dateline.quotes.textview import TextView
 
 _PRONOUN = re.compile(r"(?i:he|she|they|we|it)")
+
+
+#: "*the* minister", "*his* office": words that open a description, not a name.
+_DESCRIPTION_DETERMINERS = rules.words(rules.QUOTES, "description_determiners")
 
 
 def trim_subject(text: str, a: int, b: int) -> tuple[int, int]:
@@ -41,7 +46,7 @@ def valid_subject(subj: str) -> bool:
     if len(words) == 1 and _PRONOUN.fullmatch(words[0]):
         return True
     last = re.sub(r"(?:’s|'s)$", "", words[-1]).lower()
-    if words[0].lower() in ("the", "a", "an", "one", "his", "her", "its", "their"):
+    if words[0].lower() in _DESCRIPTION_DETERMINERS:
         return last in lex.role_words() or last in lex.organisation_heads or (
             last in lex.group_nouns or last in lex.document_nouns
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dateline import rules
 from dateline.quotes.actors import ActorInfo, ActorTable
 from dateline.quotes.lexicon import Lexicon, country_code, country_name, lexicon
 from dateline.quotes.names import apply_description, org_heads, strip_possessive
@@ -30,15 +31,25 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
 }
 #: How many sentences back a pronoun looks for a subject before settling for the latest name.
 SUBJECT_REACH = 5
-_FIRST_PERSON = {"i", "we", "me", "us", "you"}
+_FIRST_PERSON = rules.words(rules.QUOTES, "first_person")
 #: First words of a role description that a name in apposition may follow.
-_DESCRIPTION_OPENERS = frozenset({"the", "its", "his", "her", "their", "our"})
+_DESCRIPTION_OPENERS = rules.words(rules.QUOTES, "description_openers")
 #: ", General Antti Virtanen," after a description.
 _APPOSED_NAME = re.compile(
     r",\s+(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*[a-z][\w’'-]*)\s*(?=[,.;]|\s+(?:said|told|added))"
 )
 #: Words that make a role another one: a deputy minister is not "the minister".
-_QUALIFIERS = frozenset({"deputy", "vice", "assistant", "former"})
+_QUALIFIERS = rules.words(rules.QUOTES, "qualifiers")
+#: Words that join the words of a role ("secretary *of* state"), never a role themselves.
+_ROLE_JOINERS = rules.words(rules.QUOTES, "role_joiners")
+#: Determiners of a definite description ("*the* minister", "*this* official").
+_DEFINITE = rules.words(rules.QUOTES, "definite")
+#: Lower-case words a proper name may hold ("Ministry *of* Defence").
+_NAME_JOINERS = rules.words(rules.QUOTES, "name_joiners")
+#: A name follows the last of these in a cue ("*the* Minister Sergey Lavrov"), in turn.
+_NAME_CUT_DETERMINERS = rules.ordered(rules.QUOTES, "name_cut_determiners")
+#: Words skipped when looking for the last noun ("the head *of the* institute").
+_NOUN_FILLERS = rules.words(rules.QUOTES, "noun_fillers")
 _WORDS = re.compile(r"[\w.’'-]+")
 
 
@@ -188,7 +199,7 @@ class Resolver:
         if k is None:
             return
         while k > 0 and (words[k - 1] in self.lex.title_words or words[k - 1] in roles) and (
-            words[k - 1] not in ("the", "of", "and", "for")
+            words[k - 1] not in _ROLE_JOINERS
         ):
             k -= 1
         role = " ".join(words[k:])
@@ -250,7 +261,7 @@ class Resolver:
             return Resolution(known)
 
         indefinite = low[0] in lex.indefinite
-        det = low[0] in ("the", "this", "that", "these", "those") or indefinite
+        det = low[0] in _DEFINITE or indefinite
         core = words[1:] if det else words
         core_low = [w.lower() for w in core]
         if not core:
@@ -340,7 +351,7 @@ class Resolver:
             known.add_mention(start, end)
             return Resolution(known)
         # A country or another proper name standing for an institution.
-        if all(w[:1].isupper() or w.lower() in ("of", "and", "for") for w in core):
+        if all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in core):
             code = country_code(" ".join(core))
             country = country_name(code) if code else None
             if country and " ".join(core).lower() in lex.capitals:
@@ -385,7 +396,7 @@ class Resolver:
         title = [w.lower().rstrip(".") for w in core[:i]]
         gender = next((lex.honorifics[w] for w in title if lex.honorifics.get(w)), None)
         roles = [w for w in title if w in lex.role_words() or w in lex.title_words]
-        while roles and roles[0] in ("the", "of", "and", "for"):
+        while roles and roles[0] in _ROLE_JOINERS:
             roles.pop(0)
         role = " ".join(roles) if any(r in lex.role_words() for r in roles) else None
         country = next((c for w in core[:i] if (c := country_code(w))), None)
@@ -416,7 +427,7 @@ class Resolver:
             return None
         words = _words(last.group(1))
         lows = [w.lower() for w in words]
-        for det in ("the", "a", "an", "this", "that"):
+        for det in _NAME_CUT_DETERMINERS:
             if det in lows:
                 cut = len(lows) - 1 - lows[::-1].index(det)
                 words, lows = words[cut + 1 :], lows[cut + 1 :]
@@ -444,7 +455,7 @@ class Resolver:
                 break
         # "the head of the institute": the person introduced as head of an institute
         words = [w.lower() for w in _words(rest)]
-        noun = next((w for w in reversed(words) if w not in ("the", "of", "and")), None)
+        noun = next((w for w in reversed(words) if w not in _NOUN_FILLERS), None)
         if noun is not None:
             for s, _e, a in self.table.mentions_before(start):
                 if a.kind != "person" or _inside(s, self.quoted) or not a.role:

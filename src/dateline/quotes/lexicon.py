@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from dateline import rules
+from dateline.errors import DataError
 
 
 def _load(name: str) -> dict[str, Any]:
-    text = resources.files("dateline.quotes").joinpath("data", name).read_text("utf-8")
-    data = yaml.safe_load(text)
+    path = f"quotes/data/{name}"
+    data = rules.read_yaml(path)
     if not isinstance(data, dict):
-        raise ValueError(f"dateline.quotes data file {name} must hold a mapping")
+        raise DataError(f"{rules.where(path)}: must hold a mapping")
     return data
 
 
@@ -86,7 +86,7 @@ def _role_words(roles: frozenset[str]) -> frozenset[str]:
 
 
 #: Words inside multi-word roles ("secretary of state") that are no role on their own.
-_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "to", "in"})
+_FUNCTION_WORDS = rules.words(rules.QUOTES, "function_words")
 
 
 @lru_cache(maxsize=1)

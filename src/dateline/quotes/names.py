@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from dateline import rules
 from dateline.quotes.actors import ActorInfo, ActorTable, name_key
 from dateline.quotes.lexicon import Lexicon, country_code, lexicon
 from dateline.quotes.textview import TextView
@@ -21,6 +22,12 @@ if TYPE_CHECKING:
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _NAME_TOKEN = re.compile(r"^[A-Z][\w.’'-]*$")
+#: Words that join the words of a role ("secretary *of* state"), never a role themselves.
+_ROLE_JOINERS = rules.words(rules.QUOTES, "role_joiners")
+#: Title words kept only inside a role, never at its start ("*the*", "*and*").
+_ROLE_FILLERS = rules.words(rules.QUOTES, "role_fillers")
+#: Prepositions of an office or institution ("Minister *of* Transport", "head *for* …").
+_OFFICE_PREPS = rules.words(rules.QUOTES, "office_preps")
 
 
 def strip_possessive(text: str) -> str:
@@ -81,12 +88,12 @@ def describe_left(tok: Token, lex: Lexicon) -> tuple[str | None, str | None, str
             k -= 1
             continue
         if low in role_words or low in lex.title_words:
-            if low not in ("the", "and") or roles:
+            if low not in _ROLE_FILLERS or roles:
                 roles.insert(0, low)
             first = k
             k -= 1
             continue
-        if t.text[:1].isupper() and k > 0 and doc[k - 1].lower_ in ("of", "for"):
+        if t.text[:1].isupper() and k > 0 and doc[k - 1].lower_ in _OFFICE_PREPS:
             # "Minister of Transport Oleg Lukin": the portfolio is part of the title
             roles.insert(0, low)
             first = k
@@ -99,9 +106,9 @@ def describe_left(tok: Token, lex: Lexicon) -> tuple[str | None, str | None, str
             k -= 1
             continue
         break
-    while roles and roles[0] in ("the", "of", "and", "for"):
+    while roles and roles[0] in _ROLE_JOINERS:
         roles.pop(0)
-    while roles and roles[-1] in ("the", "of", "and", "for"):
+    while roles and roles[-1] in _ROLE_JOINERS:
         roles.pop()
     role = " ".join(roles) if any(r in role_words for r in roles) else None
     for r in roles:
@@ -192,11 +199,9 @@ def collect_entities(view: TextView, table: ActorTable) -> list[tuple[int, Spacy
 
 
 #: Prepositions whose object is a place rather than a person ("the ceremony in Dakar").
-_PLACE_PREPS = frozenset({"in", "near", "outside", "across", "throughout", "inside"})
+_PLACE_PREPS = rules.words(rules.QUOTES, "place_preps")
 #: Heads of institution names that take "of" ("Institute of Water Resources").
-_INSTITUTION_OF = frozenset({"institute", "university", "college", "school", "academy",
-                             "centre", "center", "museum", "bank", "ministry", "department",
-                             "office", "council", "board", "league", "federation", "union"})
+_INSTITUTION_OF = rules.words(rules.QUOTES, "institution_of")
 
 
 def _not_a_person(span: SpacySpan, lex: Lexicon) -> bool:
@@ -232,7 +237,7 @@ def appositive_role(root: Token, lex: Lexicon) -> tuple[str, str | None, str | N
         return None
     role, country, gender, _ = describe_left(head, lex)
     words = [w for w in (role or "").split() if w] + [head.lower_]
-    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _OFFICE_PREPS]
     if of:
         tail = [t.lower_ for t in of[0].subtree if t.i < root.i and not t.is_punct]
         words += tail
@@ -345,12 +350,12 @@ def match_titled_names(view: TextView, table: ActorTable) -> None:
             if titled:
                 break
             keep.append(w)
-        if not keep or (m.group("title").lower() in ("of", "for") and len(keep) < 2):
+        if not keep or (m.group("title").lower() in _OFFICE_PREPS and len(keep) < 2):
             continue  # "College of Nursing" names no one
         if keep[0].lower() in _NOT_A_NAME or "." in text[m.end("title") : m.start("name")]:
             continue  # "… the interior minister. *It* accused him": a new sentence
         before = re.findall(r"[\w’'-]+", text[max(0, m.start() - 40) : m.start("title")])
-        if m.group("title").lower() in ("of", "for") and before and before[-1][:1].isupper() and (
+        if m.group("title").lower() in _OFFICE_PREPS and before and before[-1][:1].isupper() and (
             before[-1].lower() in _INSTITUTION_OF or before[-1].lower() in lex.organisation_heads
         ):
             continue  # "Institute of Water Resources" names an institution
@@ -369,13 +374,10 @@ def match_titled_names(view: TextView, table: ActorTable) -> None:
 
 
 #: Capitalised words after a title that start a sentence, not a name.
-_NOT_A_NAME = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that", "these",
-                         "those", "the", "a", "an", "its", "his", "her", "their", "our", "there"})
+_NOT_A_NAME = rules.words(rules.QUOTES, "not_a_name")
 #: Words that show a sentence opens with something other than a group's name
 #: ("Protests by residents continued").
-_NOT_IN_GROUP_NAME = frozenset({"by", "of", "in", "at", "with", "between", "for", "from", "to",
-                                "on", "over", "after", "before", "about", "against", "and",
-                                "or", "but", "as", "when", "while", "if", "many", "most", "all"})
+_NOT_IN_GROUP_NAME = rules.words(rules.QUOTES, "not_in_group_name")
 
 
 @lru_cache(maxsize=1)
@@ -453,7 +455,7 @@ def describe_text_left(text: str, pos: int, lex: Lexicon) -> tuple[str | None, s
         if low in role_words or low in lex.title_words:
             roles.insert(0, low)
             continue
-        if w[:1].isupper() and i > 0 and tail[i - 1].lower() in ("of", "for") and (
+        if w[:1].isupper() and i > 0 and tail[i - 1].lower() in _OFFICE_PREPS and (
             country_code(bare) is None
         ):
             roles.insert(0, low)  # "Minister of Transport"
@@ -463,7 +465,7 @@ def describe_text_left(text: str, pos: int, lex: Lexicon) -> tuple[str | None, s
             country = country or c
             continue
         break
-    while roles and roles[0] in ("the", "of", "and", "for"):
+    while roles and roles[0] in _ROLE_JOINERS:
         roles.pop(0)
     role = " ".join(roles) if any(r in role_words for r in roles) else None
     for r in roles:

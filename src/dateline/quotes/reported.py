@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dateline import rules
 from dateline.quotes.lexicon import Lexicon, lexicon
 from dateline.quotes.marks import DOUBLE_CLOSE, DOUBLE_OPEN
 from dateline.quotes.textview import TextView
@@ -23,6 +24,13 @@ if TYPE_CHECKING:
 _QUOTE_CHARS = DOUBLE_OPEN + DOUBLE_CLOSE + '"'
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _FRAME_DEPS = {"dobj", "oprd", "attr", "xcomp", "ccomp", "acomp", "prep", "dative"}
+#: "Poroshenko, *who* said …": the relative speaks for its noun.
+_RELATIVE = rules.words(rules.QUOTES, "relative")
+#: "the statement *from* the ministry" speaks for the ministry.
+_DOCUMENT_SOURCE_PREPS = rules.words(rules.QUOTES, "document_source_preps")
+#: Subordinators dropped from the start of a reported clause; those of a question.
+_CLAUSE_MARKS = rules.words(rules.QUOTES, "clause_marks")
+_QUESTION_MARKS = rules.words(rules.QUOTES, "question_marks")
 _MENTION_DROP = {"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "prep", "advmod"}
 
 
@@ -112,7 +120,7 @@ def speaker_token(verb: Token, lex: Lexicon) -> Token | None:
             before = [c for c in subjects if c.i < v.i]
             subjects = [before[-1]] if before else subjects
         for c in subjects:
-            if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+            if c.lower_ in _RELATIVE and v.dep_ == "relcl":
                 return v.head  # "Poroshenko, who said ..."
             return c
         if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN"):
@@ -137,7 +145,7 @@ def speaker_token(verb: Token, lex: Lexicon) -> Token | None:
 
 
 #: Speech verbs whose object is the addressee, never the speaker ("told reporters").
-_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "urge", "brief", "answer"})
+_ADDRESSEE_VERBS = rules.words(rules.QUOTES, "addressee_verbs")
 
 
 def _inverted_subject(v: Token, lex: Lexicon) -> Token | None:
@@ -169,7 +177,7 @@ def document_author(tok: Token, lex: Lexicon) -> Token:
             if c.dep_ == "poss":
                 return c
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            if c.dep_ == "prep" and c.lower_ in _DOCUMENT_SOURCE_PREPS:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return p
@@ -184,7 +192,7 @@ def _range(view: TextView, toks: list[Token]) -> tuple[int, int]:
 def _clause_range(view: TextView, toks: list[Token]) -> tuple[int, int] | None:
     toks = sorted(toks, key=lambda t: t.i)
     while toks and ((toks[0].is_punct and toks[0].text not in _QUOTE_CHARS)
-                    or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))
+                    or (toks[0].dep_ == "mark" and toks[0].lower_ in _CLAUSE_MARKS)
                     or toks[0].is_space or toks[0].dep_ == "cc"):
         toks = toks[1:]
     while toks and (toks[-1].is_space or toks[-1].text in (",", ";", ":", "–", "—", "-")):
@@ -335,7 +343,7 @@ def _from_verb(view: TextView, verb: Token, lex: Lexicon) -> Reported | None:
     ]
     if after or before:
         clause_head = (after or before)[0]
-        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause_head.children):
+        if any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in clause_head.children):
             return None  # "did not say whether …": no statement is reported
         if _trailing_cue(clause_head, verb, lex):
             return None  # "X declared Y, the ministry announced": the cue is not the content

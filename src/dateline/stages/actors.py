@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from dateline import rules
 from dateline.codes import (
     TermHit,
     international_modifiers,
@@ -244,9 +245,12 @@ def _last_state(actors: Iterable[Actor], parse: Parse, doc: Document, head: int)
                 best = (m.start, a.country or "")
     return best[1] if best else None
 
+#: "the country", "the nation" (the event coder's list).
+_COUNTRY_NOUNS = rules.words(rules.EVENTS, "country_anaphors")
+
 
 def _the_country(tok: Token) -> bool:
-    return tok.lemma_.lower() in ("country", "nation") and any(
+    return tok.lemma_.lower() in _COUNTRY_NOUNS and any(
         c.lower_ == "the" for c in tok.children
     )
 

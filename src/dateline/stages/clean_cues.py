@@ -9,11 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from dateline import rules
 from dateline.errors import DatelineError
 
 CUES_FILE = "clean_cues.yaml"
@@ -72,5 +70,4 @@ def compile_cues(data: dict[str, Any]) -> CleanCues:
 @lru_cache(maxsize=1)
 def load_cues() -> CleanCues:
     """The packaged cues, read and compiled once per process."""
-    text = resources.files("dateline.stages").joinpath("data", CUES_FILE).read_text("utf-8")
-    return compile_cues(yaml.safe_load(text))
+    return compile_cues(rules.read_yaml(f"stages/data/{CUES_FILE}"))

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from importlib import resources
 
+from dateline import rules
 from dateline.document import CleanText, Document
 from dateline.model import Dateline
 from dateline.pipeline import Stage, register_stage
@@ -73,8 +73,7 @@ def clean_of(doc: Document) -> CleanText:
 
 
 def _data_lines(file_name: str) -> list[str]:
-    text = resources.files("dateline.stages").joinpath("data", file_name).read_text("utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return rules.lines(f"stages/data/{file_name}")
 
 
 @lru_cache(maxsize=1)

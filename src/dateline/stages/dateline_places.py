@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+
+from dateline import rules
 
 #: Alternate city names kept in the index: Latin script only (dateline places
 #: in English copy are written that way), which keeps the index small.
@@ -28,8 +29,7 @@ def normalise_place(name: str) -> str:
 
 
 def _read_data(file_name: str) -> list[str]:
-    text = resources.files("dateline.stages").joinpath("data", file_name).read_text("utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return rules.lines(f"stages/data/{file_name}")
 
 
 def _offer(

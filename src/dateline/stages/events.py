@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from dateline import rules
 from dateline.document import Document, Parse
 from dateline.events.clauses import FORCE_ROOTS, Clause, find_clauses
 from dateline.events.confidence import How, confidence
@@ -43,17 +44,17 @@ from dateline.pipeline import Stage, register_stage
 
 #: Roots where joined actors without a target act toward each other, coded once from the
 #: first named ("France and India will cooperate" → FRA→IND).
-JOINT_ROOTS = frozenset({"03", "05", "06", "08", "19"})
+JOINT_ROOTS = rules.roots(rules.CAMEO_POLICY, "joint_roots")
 #: Roles of non-state armed actors ("attack" is 180 for them, 190 for an army).
-IRREGULAR_ROLES = frozenset({"REB", "INS", "CRM", "UAF", "SEP"})
+IRREGULAR_ROLES = rules.roles(rules.CAMEO_POLICY, "irregular_roles")
 MAX_EVENTS_PER_CLAUSE = 4
 NO_COUNTRY = "---"
 #: CAMEO "make a visit": its host is where the visit goes.
 VISIT = "042"
 #: Roots whose events always have a target (provide aid, reduce relations).
-TARGET_ROOTS = frozenset({"07", "16"})
+TARGET_ROOTS = rules.roots(rules.CAMEO_POLICY, "target_roots")
 #: Mediation, which is always in someone's conflict (intent to mediate, mediating).
-MEDIATION = frozenset({"039", "045"})
+MEDIATION = rules.codes(rules.CAMEO_POLICY, "mediation")
 #: A bare public statement, and the intent to meet (both need more than a source).
 STATEMENT = "010"
 #: A refusal with nothing said of what is refused.

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+
+from dateline import rules
 
 _CLOSERS = "”\"’'»)]"
 _OPENERS = "“\"‘'«([„"
@@ -30,8 +31,7 @@ _NEXT_WORD = re.compile(r"[^\s]+")
 
 
 def _read_list(file_name: str) -> list[str]:
-    text = resources.files("dateline.stages").joinpath("data", file_name).read_text("utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return rules.lines(f"stages/data/{file_name}")
 
 
 @lru_cache(maxsize=1)
