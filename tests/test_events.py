@@ -829,3 +829,11 @@ def test_material_cooperation_words() -> None:
     assert ("AGREE", "NOR", "POL") in _kinds(evs)
     _, evs = _events("Chile handed over relief supplies to Bolivia.")
     assert ("AID", "CHL", "BOL") in _kinds(evs)
+
+
+def test_noun_act_takes_the_agent_of_the_verb_that_enacts_it() -> None:
+    _, evs = _events("New sanctions against Iran were announced by the Foreign Office on Thursday.")
+    assert ("SANCTION", "GBR", "IRN") in _kinds(evs)
+    # a verb of a view about the act does not make its agent the act's source
+    _, evs = _events("The arrests in Minsk were condemned by the European Union.")
+    assert not any(e.plover == "COERCE" and e.source.country == "EUR" for e in evs)

@@ -43,6 +43,8 @@ CONSULT_TOPIC_PREPS = rules.words(rules.EVENTS, "consult_topic_preps")
 WEAK_TARGET_PREPS = rules.words(rules.EVENTS, "weak_target_preps")
 #: Verbs that carry a noun trigger ("hold talks", "impose sanctions", "launch an attack").
 LIGHT_VERBS = rules.words(rules.EVENTS, "light_verbs")
+#: Verbs that carry out or make public a noun's act: their agent is its source.
+ENACTING_VERBS = rules.words(rules.EVENTS, "enacting_verbs")
 #: Heads that only measure their "of" phrase ("thousands of troops"), from the pattern file.
 QUANTITY_HEADS = word_list("quantity_heads")
 #: Roots of acts addressed to someone (appeals, demands): the subject of their content
@@ -356,6 +358,17 @@ def _noun_source(tok: Token, consult: bool = False) -> Token | None:
             obj = _pobj(prep)
             if obj is not None:
                 return obj
+    # "sanctions *imposed by* the US", "new sanctions … have been *announced by* the UK":
+    # the agent of the participle that describes the act, or of the passive it is subject of
+    for c in tok.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and _lemma_in(c, ENACTING_VERBS):
+            agent = _agent(c)
+            if agent is not None:
+                return agent
+    if tok.dep_ == "nsubjpass" and _lemma_in(tok.head, ENACTING_VERBS):
+        agent = _agent(tok.head)
+        if agent is not None:
+            return agent
     for c in tok.children:
         if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):
             return c
