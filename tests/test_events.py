@@ -837,3 +837,14 @@ def test_noun_act_takes_the_agent_of_the_verb_that_enacts_it() -> None:
     # a verb of a view about the act does not make its agent the act's source
     _, evs = _events("The arrests in Minsk were condemned by the European Union.")
     assert not any(e.plover == "COERCE" and e.source.country == "EUR" for e in evs)
+
+
+def test_a_states_coercion_of_unnamed_people_targets_its_own() -> None:
+    # police, courts and governments act on their own people unless the text says whose
+    _, evs = _events("Kenyan police detained three of them on Tuesday.")
+    assert ("COERCE", "KEN", "KEN") in _kinds(evs)
+    _, evs = _events("Bolivian police dispersed the crowd with tear gas.")
+    assert all(e.target is not None and e.target.country == "BOL" for e in evs if e.cameo == "175")
+    # a named foreign target keeps its country
+    _, evs = _events("Russia expelled two American diplomats on Friday.")
+    assert ("SANCTION", "RUS", "USA") in _kinds(evs)

@@ -43,12 +43,28 @@ def unnamed_state(clause: Clause, places: tuple[str | None, ...]) -> Actor | Non
     return Actor(id="", name=country, kind="country", code=country, country=country)
 
 
-def local_party(actor: Actor | None, state: Actor) -> Actor | None:
-    """The target of an unnamed state's act when the text does not place them: a person
+def local_party(actor: Actor | None, country: str) -> Actor | None:
+    """The target of a state's coercive act when the text does not place them: a person
     or group held, tried or deported by a state is taken to be of that state ("Khan was
     arrested" in a story from Islamabad). None when ``actor`` is not such a party."""
     if actor is None or actor.country or actor.kind not in ("person", "group"):
         return None
     code = actor.code or ""
     role = code[3:] if code.startswith("---") else ""
-    return replace(actor, code=(state.country or "") + role, country=state.country)
+    return replace(actor, code=country + role, country=country)
+
+
+def own_people(country: str) -> Actor:
+    """The unnamed people of ``country``: the target of its police's or courts' act that
+    names no one the coder can place ("police detained three of them", "dispersed the
+    crowd with tear gas")."""
+    return Actor(id="", name=country, kind="country", code=country, country=country)
+
+
+def acting_state(actors: list[Actor | None]) -> str | None:
+    """The one state all ``actors`` belong to, or None."""
+    countries = {a.country if a is not None else None for a in actors}
+    if len(countries) != 1:
+        return None
+    country = countries.pop()
+    return country if is_state(country) else None

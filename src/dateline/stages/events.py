@@ -38,7 +38,13 @@ from dateline.events.quoted_criticism import quoted_criticism
 from dateline.events.recipients import add_recipients
 from dateline.events.resolve import ActorResolver, Side, home_actor, is_place_noun, known
 from dateline.events.spans import tok_span
-from dateline.events.state_agents import local_party, unnamed_state
+from dateline.events.state_agents import (
+    acting_state,
+    is_state_act,
+    local_party,
+    own_people,
+    unnamed_state,
+)
 from dateline.model import Actor, Event, EventActor, Span
 from dateline.pipeline import Stage, register_stage
 
@@ -138,10 +144,15 @@ class EventsStage(Stage):
             return []  # "… apologised. He made *the apology* during a visit": told again
         own = frozenset(s.actor.code for s in sources if s.actor and s.actor.code)
         targets = resolver.targets(parse, sent, clause, own)
-        if targets is None and state is not None and clause.targets:
+        coercive = is_state_act(clause.pattern.code)
+        ruler = acting_state([s.actor for s in sources]) if coercive else None
+        if ruler is not None and targets is None and clause.targets:
+            # "Khan was arrested": an unplaced person held by a state is of that state
             held = resolver.resolve(parse, sent, clause.targets[0])
-            local = local_party(held.actor, state)
+            local = local_party(held.actor, ruler)
             targets = [Side(local, held.token, held.direct)] if local is not None else None
+        elif ruler is not None and targets == []:
+            targets = [Side(own_people(ruler), None, False)]  # "detained three of them"
         if targets is None:
             return []  # a named target we cannot code: no half-known event
         trig = clause.trigger
