@@ -848,3 +848,17 @@ def test_a_states_coercion_of_unnamed_people_targets_its_own() -> None:
     # a named foreign target keeps its country
     _, evs = _events("Russia expelled two American diplomats on Friday.")
     assert ("SANCTION", "RUS", "USA") in _kinds(evs)
+
+
+def test_event_date_from_its_clause() -> None:
+    r, evs = _events("Russia expelled two American diplomats on Tuesday.", published="2024-05-15")
+    e = next(e for e in evs if e.plover == "SANCTION")
+    assert e.date == "2024-05-14" and not e.background
+    assert e.when is not None and r.raw_text[e.when.start : e.when.end] == "Tuesday"
+    _, evs = _events("On March 3, 2019, Canada imposed sanctions on Venezuela.",
+                     published="2024-05-15")
+    assert [(e.date, e.background) for e in evs] == [("2019-03-03", True)]
+    # a duration is not a date: the story's day
+    _, evs = _events("Canada imposed sanctions on Venezuela for three days.",
+                     published="2024-05-15")
+    assert [(e.date, e.when, e.background) for e in evs] == [("2024-05-15", None, False)]

@@ -238,3 +238,21 @@ def test_event_exports_leave_out_what_is_only_possible(modality: str | None,
     lines = io.StringIO()
     write_jsonl([rec], lines)
     assert json.loads(lines.getvalue())["events"][0]["modality"] == modality
+
+
+def test_background_without_a_day_is_left_out_of_event_exports() -> None:
+    from dataclasses import replace
+
+    r = make_record()
+    consult = r.events[0]
+    year_only = replace(consult, date=None, background=True)
+    own_day = replace(consult, date="2019-03-05", background=True)
+    r.events = [year_only, own_day]
+    buf = io.StringIO()
+    assert write_gdelt([r], buf, date_added="20250303120000") == 1
+    assert buf.getvalue().split("\t")[1] == "20190305"  # SQLDATE: its own day
+    buf = io.StringIO()
+    assert write_plover([r], buf) == 1
+    # the record keeps both, with the flag, through JSON
+    back = Record.from_dict(json.loads(r.to_json()))
+    assert [e.background for e in back.events] == [True, True]

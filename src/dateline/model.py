@@ -179,6 +179,10 @@ class Event:
     date: str | None = None
     confidence: float = 0.0
     modality: str | None = None
+    #: The date words the clause gives ("on Tuesday"), when it gives any.
+    when: Span | None = None
+    #: Background told as context: the event's own date is well before the story's.
+    background: bool = False
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Event:
@@ -196,6 +200,8 @@ class Event:
             date=d.get("date"),
             confidence=float(d.get("confidence", 0.0)),
             modality=d.get("modality"),
+            when=Span.from_dict(d["when"]) if d.get("when") else None,
+            background=bool(d.get("background", False)),
         )
 
 

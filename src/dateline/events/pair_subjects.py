@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from dateline.events.sides import side_country, side_of
 from dateline.model import Actor, Event, EventActor, Record
@@ -78,5 +79,4 @@ def resolve_pair_subjects(record: Record, events: Sequence[Event]) -> list[Event
 
 
 def _with_sides(e: Event, source: EventActor, target: EventActor) -> Event:
-    return Event(e.cameo, e.plover, e.mode, e.negated, source, target, e.trigger, e.sentence,
-                 e.location, e.date, e.confidence, e.modality)  # fmt: skip
+    return replace(e, source=source, target=target)

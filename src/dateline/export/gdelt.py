@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any, TextIO
 
 from dateline.codes import gdelt_columns
-from dateline.events.factuality import is_asserted
+from dateline.events.factuality import is_exported
 from dateline.events.lexicon import facts_for
 from dateline.model import Event, EventActor, Record
 
@@ -183,7 +183,7 @@ def write_gdelt(
     for record in records:
         lead_end = record.sentences[0].end if record.sentences else 0
         for i, event in enumerate(record.events):
-            if not is_asserted(event.modality, event.negated):
+            if not is_exported(event):
                 continue
             out.write(gdelt_row(record, i, event, out.stamp, lead_end))
             n += 1

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-from dateline.events.factuality import is_asserted
+from dateline.events.factuality import is_exported
 from dateline.events.lexicon import facts_for
 from dateline.export.gdelt import NO_COUNTRY, event_id
 from dateline.model import Event, EventActor, Record
@@ -95,7 +95,7 @@ def write_plover(records: Iterable[Record], fh: TextIO, coded_date: str | None =
     n = 0
     for record in records:
         for i, event in enumerate(record.events):
-            if not is_asserted(event.modality, event.negated) or not event.plover:
+            if not is_exported(event) or not event.plover:
                 continue
             fh.write(json.dumps(plover_record(record, i, event, day), ensure_ascii=False))
             fh.write("\n")

@@ -17,6 +17,7 @@ trigger form and a word that can name an actor (``events.lexicon.trigger_cues``)
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -37,7 +38,7 @@ from dateline.events.polarity import is_negated, modality_of
 from dateline.events.quoted_criticism import quoted_criticism
 from dateline.events.recipients import add_recipients
 from dateline.events.resolve import ActorResolver, Side, home_actor, is_place_noun, known
-from dateline.events.spans import tok_span
+from dateline.events.spans import tok_span, token_span
 from dateline.events.state_agents import (
     acting_state,
     is_state_act,
@@ -45,6 +46,7 @@ from dateline.events.state_agents import (
     own_people,
     unnamed_state,
 )
+from dateline.events.when import event_when
 from dateline.model import Actor, Event, EventActor, Span
 from dateline.pipeline import Stage, register_stage
 
@@ -185,6 +187,15 @@ class EventsStage(Stage):
         if not targets and host is None:
             host = _attacked_place(clause, code, place, sources)
         trigger_span = tok_span(doc, parse, trig)
+        when = event_when(trig, _day(date))
+        day, when_span, background = date, None, False
+        if when is not None:
+            when_span = token_span(doc, parse, when.span.start, when.span.end)
+            background = when.background
+            if when.day is not None:
+                day = when.day.isoformat()
+            elif background:
+                day = None  # "in 2014": a year, no day
         out: list[Event] = []
         seen: set[tuple[str | None, str | None]] = set()
         for s, t in pairs[:MAX_EVENTS_PER_CLAUSE]:
@@ -216,11 +227,21 @@ class EventsStage(Stage):
                     trigger=trigger_span,
                     sentence=sentence,
                     location=where or fallback,
-                    date=date,
+                    date=day,
                     modality=modality,
+                    when=when_span,
+                    background=background,
                 )
             )
         return out
+
+
+def _day(iso: str | None) -> dt.date | None:
+    """The story's day from its ISO date, or None."""
+    try:
+        return dt.date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
 
 
 def _third_place(code: str, place: str | None, s: Side, target: EventActor | None) -> str:
