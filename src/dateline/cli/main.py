@@ -70,12 +70,14 @@ def extract(
     Records keep the input's id; all offsets point into the input text as read.
     Bad inputs (empty, binary, invalid UTF-8, broken JSON lines, lines without
     text) are reported on stderr as FILE:LINE: REASON; the rest is still
-    processed, and the exit code is 1 when anything failed.
+    processed, and the exit code is 1 when anything failed. A PATH that names
+    nothing is a usage error (exit 2), before anything runs.
     """
     if fmt not in ("json", "jsonl"):
         common.fail(f"--format must be json or jsonl, not {fmt!r}")
     if date is not None:
         common.check_iso_date(date, "--date")
+    common.check_inputs(paths)
     pipeline = common.build_pipeline(config, stages, date=date)
     problems: list[Problem] = []
 
@@ -107,7 +109,7 @@ def extract(
 def demo(
     serve: Annotated[bool, typer.Option(help="Serve the result in the web UI afterwards.")] = True,
     db: Annotated[str, typer.Option(help="Store to fill with the samples.")] = "samples.db",
-    port: Annotated[int, typer.Option(help="Port for the web UI.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port for the web UI.")] = 8000,
 ) -> None:
     """The main job on the bundled sample articles: process, summarise, store, serve."""
     from dateline.cli.demo_cmd import run_demo
