@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from dateline import __version__
-from dateline.cli import common, export_cmd, serve_cmd, store_cmd
+from dateline.cli import common, export_cmd, problems_cmd, serve_cmd, store_cmd
 from dateline.cli.eval_cmd import eval_app
 from dateline.extract import Problem, extract_records
 
@@ -123,6 +123,7 @@ def demo(
 
 
 store_cmd.register(app)
+app.command()(problems_cmd.problems)
 app.command()(export_cmd.export)
 app.command()(serve_cmd.serve)
 app.add_typer(eval_app, name="eval")

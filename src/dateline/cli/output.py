@@ -74,6 +74,7 @@ CELLS: dict[str, Cell] = {
     "published": lambda r: day_of(r.get("published")),
     "first_seen": lambda r: day_of(r.get("first_seen")),
     "date": lambda r: day_of(r.get("date")),
+    "created": lambda r: str(r.get("created") or "")[:19],
     "article": article_label,
     "snippet": snippet_text,
 }

@@ -29,10 +29,15 @@ def serve(
     Exit codes: 0 stopped with Ctrl-C, 2 no such store, a port in use or a bad option.
     """
     from dateline.errors import DatelineError
+    from dateline.pipeline import resolve_stages
     from dateline.web.server import check_address
     from dateline.web.server import serve as run_server
 
     settings = common.load(None, db=db)
+    try:  # the paste page's stages: a configuration no command accepts stops it first
+        resolve_stages(settings, None)
+    except DatelineError as e:
+        common.fail(str(e))
     target = common.existing_store(settings.db)
     try:
         check_address(host, port)

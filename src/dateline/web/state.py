@@ -21,7 +21,7 @@ from dateline.store import open_store
 from dateline.store.base import Store
 from dateline.store.migrations import LATEST
 from dateline.web.highlight import snippet_html
-from dateline.web.links import page_url, safe_href
+from dateline.web.links import page_url, path_part, safe_href
 from dateline.web.process import WebPipeline, build_pipeline
 
 log = logging.getLogger(__name__)
@@ -114,6 +114,7 @@ class WebState:
         self.templates.env.globals["read_only"] = read_only
         self.templates.env.globals["page_url"] = page_url
         self.templates.env.filters["safe_href"] = safe_href
+        self.templates.env.filters["path_part"] = path_part
         self.templates.env.filters["snippet_html"] = snippet_html
         self.cache = AggregateCache()
 
