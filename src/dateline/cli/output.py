@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dateline.cli import common
+from dateline.store.query.labels import article_label, iso_day
 
 FORMATS = ("table", "json", "csv")
 
@@ -44,21 +45,6 @@ def choose(fmt: str, as_json: bool, as_csv: bool) -> str:
     return chosen
 
 
-def day_of(value: Any) -> str:
-    """A stored date or timestamp as its ISO day (``YYYY-MM-DD``); empty when unknown."""
-    return str(value)[:10] if value else ""
-
-
-def article_label(row: dict[str, Any]) -> str:
-    """What a reader knows an article by: its title, else its site and date, else its id."""
-    title = (row.get("title") or "").strip()
-    if title:
-        return title
-    site = (row.get("source") or "").strip()
-    when = day_of(row.get("published"))
-    return " · ".join(x for x in (site, when) if x) or str(row.get("article_id") or row.get("id"))
-
-
 def snippet_text(row: dict[str, Any]) -> Text:
     """A search snippet with its matched words styled."""
     text = Text(row.get("snippet") or "")
@@ -71,9 +57,9 @@ Cell = Callable[[dict[str, Any]], "Text | str"]
 
 #: Table columns whose cell is not the row's value as text.
 CELLS: dict[str, Cell] = {
-    "published": lambda r: day_of(r.get("published")),
-    "first_seen": lambda r: day_of(r.get("first_seen")),
-    "date": lambda r: day_of(r.get("date")),
+    "published": lambda r: iso_day(r.get("published")),
+    "first_seen": lambda r: iso_day(r.get("first_seen")),
+    "date": lambda r: iso_day(r.get("date")),
     "created": lambda r: str(r.get("created") or "")[:19],
     "article": article_label,
     "snippet": snippet_text,
