@@ -95,7 +95,8 @@ def test_every_article_opens_by_its_link(client: httpx.Client, article_id: str) 
     links = [h for h in _hrefs(listing, "/articles/")]
     assert links == [f"/articles/{quote(article_id, safe='')}"]
     page = client.get(links[0])
-    assert page.status_code == 200 and f"Odd id {n}" in page.text
+    assert page.status_code == 200 and f"<h1>Odd id {n}</h1>" in page.text
+    assert page.headers["content-type"].startswith("text/html")
     twin = client.get(links[0] + ".json")
     assert twin.status_code == 200 and twin.json()["record"]["id"] == article_id
     api = client.get("/api" + links[0])

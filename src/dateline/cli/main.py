@@ -77,8 +77,8 @@ def extract(
         common.fail(f"--format must be json or jsonl, not {fmt!r}")
     if date is not None:
         common.check_iso_date(date, "--date")
-    common.check_inputs(paths)
     pipeline = common.build_pipeline(config, stages, date=date)
+    common.check_inputs(paths)
     problems: list[Problem] = []
 
     def report(p: Problem) -> None:

@@ -88,7 +88,6 @@ def ingest(
     from dateline.runner.local import cluster_options, run_ingest
 
     settings = common.load(config, max_chars=max_chars, db=db)
-    common.check_inputs(sources)
     try:
         options = ReadOptions(
             fields=JsonFields.parse(fields) if fields else JsonFields(),
