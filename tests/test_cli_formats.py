@@ -1,6 +1,8 @@
 """One output-format option on every query command (issue 15, item 13): ``--format``
 (``-f``), with ``--output-format`` and ``--as`` kept as its old names, and the
-``--json`` / ``--csv`` flags; ``stats`` has CSV like the others."""
+``--json`` / ``--csv`` flags; ``stats`` has CSV like the others.
+
+The option matrix runs in-process (CliRunner); ``stats --csv`` as a user runs it."""
 
 from __future__ import annotations
 
@@ -10,11 +12,14 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from _cli import run_cli
+from dateline.cli.main import app
 from dateline.store import open_store
 from test_cli_text_cells import SPEAKER, bracket_record
 
+runner = CliRunner()
 QUERIES = (["quotes"], ["events"], ["search", "extradition"], ["stats"], ["problems"])
 
 
@@ -38,20 +43,22 @@ def test_every_query_command_takes_the_same_format_options(
     outs = {}
     for opts in (["--format", "json"], ["-f", "json"], ["--json"], ["--as", "json"],
                  ["--output-format", "json"]):
-        res = run_cli(*command, "--db", str(db), *opts, cwd=db.parent)
-        assert res.returncode == 0, (opts, res.stderr)
+        res = runner.invoke(app, [*command, "--db", str(db), *opts])
+        assert res.exit_code == 0, (opts, res.output)
         outs[" ".join(opts)] = json.loads(res.stdout)
     assert len({json.dumps(v, sort_keys=True) for v in outs.values()}) == 1
-    as_csv = run_cli(*command, "--db", str(db), "--csv", cwd=db.parent)
-    assert as_csv.returncode == 0 and _csv(as_csv.stdout)
-    assert as_csv.stdout == run_cli(*command, "--db", str(db), "--format", "csv",
-                                    cwd=db.parent).stdout
-    bad = run_cli(*command, "--db", str(db), "--format", "xml", cwd=db.parent)
-    assert bad.returncode == 2 and "--format must be table, json or csv" in bad.stderr
+    as_csv = runner.invoke(app, [*command, "--db", str(db), "--csv"])
+    assert as_csv.exit_code == 0 and _csv(as_csv.stdout)
+    assert as_csv.stdout == runner.invoke(app, [*command, "--db", str(db), "--format",
+                                                "csv"]).stdout
+    bad = runner.invoke(app, [*command, "--db", str(db), "--format", "xml"])
+    assert bad.exit_code == 2 and "--format must be table, json or csv" in bad.stderr
 
 
 def test_stats_as_csv(db: Path) -> None:
-    rows = _csv(run_cli("stats", "--db", str(db), "--csv", cwd=db.parent).stdout)
+    res = run_cli("stats", "--db", str(db), "--csv", cwd=db.parent)
+    assert res.returncode == 0, res.stderr
+    rows = _csv(res.stdout)
     assert list(rows[0]) == ["section", "name", "value"]
     got = {(r["section"], r["name"]): r["value"] for r in rows}
     assert got[("counts", "articles")] == "1" and got[("counts", "quarantine")] == "1"
