@@ -107,3 +107,15 @@ def test_a_missing_input_is_exit_2_naming_it(
     assert res.returncode == 2, res.stderr
     assert f"dateline: error: [E010] {missing}:" in res.stderr
     assert res.stdout == "" and not (tmp_path / "n.db").exists()
+
+
+@pytest.mark.parametrize(
+    "command", [["export", "--format", "jsonl", "--db", "s.db"], ["extract", "a.txt"]],
+    ids=lambda c: c[0],
+)
+def test_an_output_that_cannot_be_written_is_exit_2(store: Path, command: list[str]) -> None:
+    (store / "a.txt").write_text("ROME (Wire) - Ministers met.\n", encoding="utf-8")
+    res = run_cli(*command, "-o", "no/such/folder/out.jsonl", cwd=store)
+    assert res.returncode == 2, res.stderr
+    assert "cannot write no/such/folder/out.jsonl: No such file or directory" in res.stderr
+    assert "Traceback" not in res.stderr

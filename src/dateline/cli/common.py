@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
@@ -110,3 +110,11 @@ def check_inputs(paths: list[str]) -> None:
         check_sources(paths)
     except DatelineError as e:
         fail(str(e))
+
+
+def open_output(path: Path) -> TextIO:
+    """``path`` opened for writing text; exit 2 saying why when it cannot be."""
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as e:
+        fail(f"cannot write {path}: {e.strerror or e}")

@@ -71,7 +71,7 @@ def export(
             for table, n in counts.items():
                 typer.echo(f"{folder}/{table}.{fmt}: {n} rows", err=True)
             return
-        out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+        out = common.open_output(output) if output else sys.stdout
         try:
             n = chosen.write(store, out, options)
         finally:

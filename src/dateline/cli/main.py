@@ -85,7 +85,7 @@ def extract(
         problems.append(p)
         typer.echo(f"dateline: {p}", err=True)
 
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    out = common.open_output(output) if output else sys.stdout
     try:
         records = extract_records(paths, pipeline, report)
         if fmt == "jsonl":
