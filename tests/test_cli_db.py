@@ -7,6 +7,7 @@ then ``$DATELINE_DB``, then ``--db``.
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,12 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "dateline.toml").write_text('[dateline]\ndb = "toml.db"\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     return tmp_path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 def invoke(*args: str, env: dict[str, str] | None = None) -> Any:
@@ -65,9 +72,10 @@ def test_the_query_commands_read_the_toml_db(workdir: Path) -> None:
     assert json.loads(invoke("events", "--json").stdout) == []
     out = invoke("export", "--format", "jsonl").stdout
     assert [json.loads(x)["id"] for x in out.splitlines() if x.startswith("{")] == ["a"]
-    # the option still wins
+    # the option still wins (and a read command never creates the store it names)
+    invoke("ingest", "a.txt", *FAST, "--db", "other.db")
     other = json.loads(invoke("stats", "--json", "--db", "other.db").stdout)
-    assert Path(other["db"]).name == "other.db" and other["counts"]["articles"] == 0
+    assert Path(other["db"]).name == "other.db" and other["counts"]["articles"] == 1
 
 
 def test_serve_uses_the_toml_db(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -77,9 +85,12 @@ def test_serve_uses_the_toml_db(workdir: Path, monkeypatch: pytest.MonkeyPatch) 
         seen["db"] = db
 
     monkeypatch.setattr("dateline.web.server.serve", fake_serve)
-    res = invoke("serve")
+    invoke("ingest", "a.txt", *FAST)
+    invoke("ingest", "a.txt", *FAST, "--db", "env.db")
+    port = str(free_port())
+    res = invoke("serve", "--port", port)
     assert seen["db"] == "toml.db" and "serving toml.db" in res.stderr
-    invoke("serve", env={"DATELINE_DB": "env.db"})
+    invoke("serve", "--port", port, env={"DATELINE_DB": "env.db"})
     assert seen["db"] == "env.db"
 
 

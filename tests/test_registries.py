@@ -20,6 +20,7 @@ from dateline.ingest.readers import kind_of, reader, register_reader
 from dateline.ingest.sources import read_sources, read_stream
 from dateline.model import Article
 from dateline.store.base import Store
+from dateline.store.open import open_store
 
 
 def test_reader_registry() -> None:
@@ -69,6 +70,7 @@ def test_export_registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         return len(ids)
 
     out = tmp_path / "ids.txt"
+    open_store(str(tmp_path / "x.db")).close()  # an empty store (export never creates one)
     r = CliRunner().invoke(app, ["export", "-f", "ids", "-o", str(out), "--db",
                                  str(tmp_path / "x.db")])
     assert r.exit_code == 0, r.output

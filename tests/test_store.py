@@ -298,7 +298,9 @@ def test_search_and_stats(store_url: str) -> None:
     with open_store(store_url) as store:
         hits = search_articles(store, "pumpkin prices")
         assert [h["id"] for h in hits] == ["a2"]
-        assert "[" in (hits[0]["snippet"] or "")
+        snip = hits[0]["snippet"] or ""
+        marked = {snip[s:e].lower() for s, e in hits[0]["snippet_marks"]}
+        assert marked and marked <= {"pumpkin", "prices"}
         assert {h["id"] for h in search_articles(store, "pumpkins")} >= {"a1"}
         assert search_articles(store, "zzzunknownword") == []
         st = stats(store)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
 from dateline.config import Settings, load_settings
 from dateline.errors import DatelineError
 from dateline.pipeline import Pipeline, resolve_stages
+
+if TYPE_CHECKING:
+    from dateline.store.base import Store
 
 ConfigOption = Annotated[
     Path | None,
@@ -76,3 +79,42 @@ def build_pipeline(config: Path | None, stages: str | None, **options: object) -
         return Pipeline(settings, stages=resolve_stages(settings, stage_names(stages)))
     except DatelineError as e:
         fail(str(e))
+
+
+def existing_store(db: str | None, config: Path | None = None) -> str:
+    """The location of the existing store a read command uses; exit 2 when there is none
+    (a misspelt ``--db`` must not create an empty store)."""
+    from dateline.store.open import check_store_exists
+
+    try:
+        return check_store_exists(store_location(db, config))
+    except DatelineError as e:
+        fail(str(e))
+
+
+def open_for_reading(db: str | None, config: Path | None = None) -> Store:
+    """The existing store of a read command, opened; exit 2 when there is none."""
+    from dateline.store.open import open_store
+
+    try:
+        return open_store(existing_store(db, config))
+    except DatelineError as e:
+        fail(str(e))
+
+
+def check_inputs(paths: list[str]) -> None:
+    """Exit 2, naming it, when an input path (or pattern) names no file."""
+    from dateline.ingest.sources import check_sources
+
+    try:
+        check_sources(paths)
+    except DatelineError as e:
+        fail(str(e))
+
+
+def open_output(path: Path) -> TextIO:
+    """``path`` opened for writing text; exit 2 saying why when it cannot be."""
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as e:
+        fail(f"cannot write {path}: {e.strerror or e}")

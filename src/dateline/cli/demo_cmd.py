@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from dateline.config import Settings
 from dateline.model import Record
@@ -31,8 +32,8 @@ def summary_table(records: Sequence[Record]) -> Table:
         removed = Counter(x.kind.replace("duplicate_title", "title") for x in r.removed)
         events = Counter(e.plover or e.cameo for e in r.events)
         table.add_row(
-            r.id,
-            _dateline_cell(r),
+            Text(r.id),
+            Text(_dateline_cell(r)),
             " ".join(f"{k}" + (f"×{n}" if n > 1 else "") for k, n in sorted(removed.items()))
             or "—",
             str(len(r.quotes)),
@@ -73,6 +74,10 @@ def run_demo(db: str, serve: bool, port: int, settings: Settings | None = None) 
 
     console = Console()
     settings = settings or load_settings()
+    if serve:
+        from dateline.web.server import check_address
+
+        check_address("127.0.0.1", port)  # before the work, not after it
     with tempfile.TemporaryDirectory(prefix="dateline-samples-") as tmp:
         src = write_samples_jsonl(f"{tmp}/samples.jsonl")
         with console.status("ingesting the sample articles…"):
@@ -83,14 +88,13 @@ def run_demo(db: str, serve: bool, port: int, settings: Settings | None = None) 
     finally:
         store.close()
     console.print(summary_table(records))
-    console.print(totals_line(records), highlight=False)
-    console.print(most_quoted(records), highlight=False)
-    console.print(
+    console.print(Text(totals_line(records)))
+    console.print(Text(most_quoted(records)))
+    console.print(Text(
         f"this run: read {summary.read}, stored {summary.processed}, "
         f"duplicates {summary.duplicates}, quarantined {summary.quarantined} "
-        f"in {summary.seconds:.1f} s; store: {db}",
-        highlight=False,
-    )
+        f"in {summary.seconds:.1f} s; store: {db}"
+    ))
     if serve:
         from dateline.web.server import serve as serve_web
 

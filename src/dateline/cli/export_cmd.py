@@ -58,14 +58,12 @@ def export(
     GDELT and PLOVER exports hold de-duplicated events unless --per-article is given.
     """
     from dateline.export.formats import ExportOptions, export_format
-    from dateline.store.open import open_store
-
     try:
         chosen = export_format(fmt)
     except DatelineError as e:
         common.fail(str(e))
     options = ExportOptions(header=header, per_article=per_article, min_confidence=min_confidence)
-    store = open_store(common.store_location(db))
+    store = common.open_for_reading(db)
     try:
         if chosen.folder:
             folder = output or Path("export")
@@ -73,7 +71,7 @@ def export(
             for table, n in counts.items():
                 typer.echo(f"{folder}/{table}.{fmt}: {n} rows", err=True)
             return
-        out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+        out = common.open_output(output) if output else sys.stdout
         try:
             n = chosen.write(store, out, options)
         finally:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from dateline import __version__
-from dateline.cli import common, export_cmd, serve_cmd, store_cmd
+from dateline.cli import common, export_cmd, problems_cmd, serve_cmd, store_cmd
 from dateline.cli.eval_cmd import eval_app
 from dateline.extract import Problem, extract_records
 
@@ -70,20 +70,22 @@ def extract(
     Records keep the input's id; all offsets point into the input text as read.
     Bad inputs (empty, binary, invalid UTF-8, broken JSON lines, lines without
     text) are reported on stderr as FILE:LINE: REASON; the rest is still
-    processed, and the exit code is 1 when anything failed.
+    processed, and the exit code is 1 when anything failed. A PATH that names
+    nothing is a usage error (exit 2), before anything runs.
     """
     if fmt not in ("json", "jsonl"):
         common.fail(f"--format must be json or jsonl, not {fmt!r}")
     if date is not None:
         common.check_iso_date(date, "--date")
     pipeline = common.build_pipeline(config, stages, date=date)
+    common.check_inputs(paths)
     problems: list[Problem] = []
 
     def report(p: Problem) -> None:
         problems.append(p)
         typer.echo(f"dateline: {p}", err=True)
 
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    out = common.open_output(output) if output else sys.stdout
     try:
         records = extract_records(paths, pipeline, report)
         if fmt == "jsonl":
@@ -107,7 +109,7 @@ def extract(
 def demo(
     serve: Annotated[bool, typer.Option(help="Serve the result in the web UI afterwards.")] = True,
     db: Annotated[str, typer.Option(help="Store to fill with the samples.")] = "samples.db",
-    port: Annotated[int, typer.Option(help="Port for the web UI.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port for the web UI.")] = 8000,
 ) -> None:
     """The main job on the bundled sample articles: process, summarise, store, serve."""
     from dateline.cli.demo_cmd import run_demo
@@ -121,6 +123,7 @@ def demo(
 
 
 store_cmd.register(app)
+app.command()(problems_cmd.problems)
 app.command()(export_cmd.export)
 app.command()(serve_cmd.serve)
 app.add_typer(eval_app, name="eval")

@@ -2,66 +2,25 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import json
-import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
-from dateline.cli import common
+from dateline.cli import common, stats_cmd
+from dateline.cli.output import CsvFlag, FormatOption, JsonFlag, choose, print_rows
 from dateline.errors import DatelineError
 from dateline.runner.summary import IngestProgress
 
-OutputOption = Annotated[str, typer.Option("--output-format", "--as", help="table, json or csv.")]
 SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")]
 UntilOption = Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")]
 LimitOption = Annotated[int, typer.Option(help="At most this many rows.")]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (same as --as json).")]
-CsvFlag = Annotated[bool, typer.Option("--csv", help="Print CSV (same as --as csv).")]
-
-
-def _open(db: str | None):  # type: ignore[no-untyped-def]
-    from dateline.store.open import open_store
-
-    target = common.store_location(db)
-    try:
-        return open_store(target)
-    except DatelineError as e:
-        common.fail(str(e))
-
-
-def print_rows(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str]) -> None:
-    """Rows as a rich table, JSON (a list) or CSV on standard output."""
-    if fmt == "json":
-        typer.echo(json.dumps(list(rows), ensure_ascii=False, indent=1, default=str))
-        return
-    if fmt == "csv":
-        cols = list(rows[0].keys()) if rows else list(columns)
-        w = csv.DictWriter(sys.stdout, fieldnames=cols, extrasaction="ignore")
-        w.writeheader()
-        for r in rows:
-            w.writerow(r)
-        return
-    if fmt != "table":
-        common.fail(f"output format must be table, json or csv, not {fmt!r}")
-    table = Table(show_lines=False)
-    for c in columns:
-        table.add_column(c, overflow="fold")
-    for r in rows:
-        table.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in columns))
-    Console().print(table)
-    typer.echo(f"{len(rows)} rows")
-
-
-def _fmt(fmt: str, as_json: bool, as_csv: bool) -> str:
-    return "json" if as_json else "csv" if as_csv else fmt
 
 
 def _day(value: str | None, option: str) -> dt.date | None:
@@ -162,7 +121,8 @@ def ingest(
         table.add_row(key, str(getattr(summary, key)))
     table.add_row("time", f"{summary.seconds:.1f} s ({summary.rate:.1f} articles/s)")
     err.print(table)
-    err.print(f"store: {summary.db}" + (" (resumed an interrupted run)" if summary.resumed else ""))
+    err.print(Text(f"store: {summary.db}"
+                   + (" (resumed an interrupted run)" if summary.resumed else "")))
     raise typer.Exit(code=summary.exit_code)
 
 
@@ -173,9 +133,8 @@ def progress_reporter(err: Console) -> Iterator[Callable[[IngestProgress], None]
 
         def log(p: IngestProgress) -> None:
             err.print(
-                f"read {p.read} processed {p.processed} duplicates {p.duplicates} "
-                f"quarantined {p.quarantined} ({p.rate:.1f}/s) {p.current}",
-                highlight=False,
+                Text(f"read {p.read} processed {p.processed} duplicates {p.duplicates} "
+                     f"quarantined {p.quarantined} ({p.rate:.1f}/s) {p.current}"),
                 soft_wrap=True,
             )
 
@@ -220,7 +179,7 @@ def quotes(
         ),
     ] = False,
     db: common.DbOption = None,
-    fmt: OutputOption = "table",
+    fmt: FormatOption = "table",
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
 ) -> None:
@@ -230,22 +189,21 @@ def quotes(
     f = QuoteFilter(
         speaker=speaker, search=search, since=_day(since, "--since"), until=_day(until, "--until")
     )
+    chosen = choose(fmt, as_json, as_csv)
     if merged:
-        rows = merged_quotes(_open(db), f, limit=limit)
-        if fmt != "json" and not as_json:
+        rows = merged_quotes(common.open_for_reading(db), f, limit=limit)
+        if chosen != "json":
             # flat columns for tables and CSV; JSON keeps every source with its span
             for r in rows:
                 r.pop("sources")
         print_rows(
             rows,
-            _fmt(fmt, as_json, as_csv),
+            chosen,
             ["first_seen", "speaker", "num_sources", "num_articles", "text", "outlets"],
         )
         return
-    rows = find_quotes(_open(db), f, limit=limit)
-    print_rows(
-        rows, _fmt(fmt, as_json, as_csv), ["published", "speaker", "kind", "text", "article_id"]
-    )
+    rows = find_quotes(common.open_for_reading(db), f, limit=limit)
+    print_rows(rows, chosen, ["published", "speaker", "kind", "text", "article"])
 
 
 def events(
@@ -271,7 +229,7 @@ def events(
     ] = None,
     limit: LimitOption = 50,
     db: common.DbOption = None,
-    fmt: OutputOption = "table",
+    fmt: FormatOption = "table",
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
 ) -> None:
@@ -287,11 +245,11 @@ def events(
         until=_day(until, "--until"),
         min_confidence=min_confidence,
     )
-    rows = find_events(_open(db), f, limit=limit)
+    rows = find_events(common.open_for_reading(db), f, limit=limit)
     print_rows(
         rows,
-        _fmt(fmt, as_json, as_csv),
-        ["date", "cameo", "plover", "source_code", "target_code", "trigger", "article_id"],
+        choose(fmt, as_json, as_csv),
+        ["date", "cameo", "plover", "source_code", "target_code", "trigger", "article"],
     )
 
 
@@ -299,40 +257,15 @@ def search(
     text: Annotated[str, typer.Argument(help="Words to find in titles and texts.")],
     limit: LimitOption = 20,
     db: common.DbOption = None,
-    fmt: OutputOption = "table",
+    fmt: FormatOption = "table",
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
 ) -> None:
     """Full-text search over the stored articles, newest first."""
     from dateline.store.query import ArticleFilter, find_articles
 
-    rows = find_articles(_open(db), ArticleFilter(search=text), limit=limit)
-    print_rows(rows, _fmt(fmt, as_json, as_csv), ["id", "published", "title", "snippet"])
-
-
-def stats(
-    db: common.DbOption = None,
-    as_json: JsonFlag = False,
-) -> None:
-    """Counts in the store: articles, quotes, events, top speakers and event types."""
-    from dateline.store.query import stats as store_stats
-
-    data = store_stats(_open(db))
-    if as_json:
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=1, default=str))
-        return
-    console = Console()
-    for key, value in data.items():
-        if isinstance(value, list):
-            console.print(f"[bold]{key}[/bold]")
-            for row in value:
-                console.print("  " + "  ".join(str(v) for v in row.values()), highlight=False)
-        elif isinstance(value, dict):
-            console.print(f"[bold]{key}[/bold]")
-            for k, v in value.items():
-                console.print(f"  {k:18} {v}", highlight=False)
-        else:
-            console.print(f"{key:20} {value}", highlight=False)
+    rows = find_articles(common.open_for_reading(db), ArticleFilter(search=text), limit=limit)
+    print_rows(rows, choose(fmt, as_json, as_csv), ["published", "article", "snippet"])
 
 
 def register(app: typer.Typer) -> None:
@@ -340,4 +273,4 @@ def register(app: typer.Typer) -> None:
     app.command()(quotes)
     app.command()(events)
     app.command()(search)
-    app.command()(stats)
+    app.command()(stats_cmd.stats)

@@ -96,6 +96,10 @@ class Store(ABC):
     @abstractmethod
     def _has_table(self, name: str) -> bool: ...
 
+    def has_table(self, name: str) -> bool:
+        """Whether the database has a table of that name."""
+        return self._has_table(name)
+
     like = "LIKE"
 
     # -- plumbing --------------------------------------------------------------------

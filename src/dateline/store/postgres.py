@@ -9,6 +9,7 @@ from dateline.errors import StoreError
 from dateline.model import Record
 from dateline.store.base import Store
 from dateline.store.migrations import Migration
+from dateline.store.snippets import MARK_END, MARK_START
 
 
 def _placeholders(sql: str) -> str:
@@ -63,6 +64,6 @@ class PostgresStore(Store):
         return (
             "ts_headline('english', left(coalesce(nullif(a.text, ''), a.raw_text), 100000),"
             " websearch_to_tsquery('english', ?),"
-            " 'StartSel=[, StopSel=], MaxWords=20, MinWords=8')",
+            f" 'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=20, MinWords=8')",
             True,
         )

@@ -12,6 +12,7 @@ from dateline.errors import StoreError
 from dateline.model import Record
 from dateline.store.base import Store
 from dateline.store.migrations import Migration
+from dateline.store.snippets import MARK_END, MARK_START
 
 _WORD = re.compile(r"\w+")
 
@@ -82,7 +83,8 @@ class SQLiteStore(Store):
 
     def snippet_sql(self) -> tuple[str, bool]:
         return (
-            "(SELECT snippet(articles_fts, 1, '[', ']', '…', 16) FROM articles_fts"
+            f"(SELECT snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 16)"
+            " FROM articles_fts"
             " WHERE articles_fts MATCH ? AND rowid = a.pk)",
             True,
         )

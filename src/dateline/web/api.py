@@ -19,6 +19,7 @@ from dateline.web.params import (
     Limit,
     Name,
     Offset,
+    ProblemFilterDep,
     QuoteFilterDep,
 )
 
@@ -32,7 +33,7 @@ def api_articles(
     return views.search(state(request), store, f, limit, offset).data
 
 
-@router.get("/articles/{article_id}", summary="One article: the whole record, every span")
+@router.get("/articles/{article_id:path}", summary="One article: the whole record, every span")
 def api_article(store: StoreDep, article_id: str) -> dict[str, Any]:
     return views.article(store, article_id).data
 
@@ -63,9 +64,16 @@ def api_clusters(store: StoreDep, limit: Limit = 20, offset: Offset = 0) -> dict
     return views.clusters(store, limit, offset).data
 
 
-@router.get("/clusters/{cluster_id}", summary="The articles of one story cluster")
+@router.get("/clusters/{cluster_id:path}", summary="The articles of one story cluster")
 def api_cluster(store: StoreDep, cluster_id: str) -> dict[str, Any]:
     return views.cluster(store, cluster_id).data
+
+
+@router.get("/problems", summary="Inputs quarantined or skipped by ingest, and why")
+def api_problems(
+    store: StoreDep, f: ProblemFilterDep, limit: Limit = 50, offset: Offset = 0
+) -> dict[str, Any]:
+    return views.problems(store, f, limit, offset).data
 
 
 @router.get("/stats", summary="Counts, date range, top speakers and event types")

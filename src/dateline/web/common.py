@@ -36,6 +36,11 @@ def wants_json(request: Request) -> bool:
     """The JSON twin: a ``.json`` path, or an Accept header that asks for JSON over HTML."""
     if request.url.path.endswith(JSON_SUFFIX) or request.url.path.startswith("/api/"):
         return True
+    return accepts_json(request)
+
+
+def accepts_json(request: Request) -> bool:
+    """An Accept header that asks for JSON over HTML."""
     accept = request.headers.get("accept", "")
     return "application/json" in accept and "text/html" not in accept
 
@@ -53,10 +58,11 @@ def render_json(data: dict[str, Any], status_code: int = 200) -> Response:
 
 def render(
     request: Request, template: str, data: dict[str, Any], status_code: int = 200,
-    context: dict[str, Any] | None = None,
+    context: dict[str, Any] | None = None, as_json: bool | None = None,
 ) -> Response:
-    """``data`` as JSON for the JSON twin, else ``template`` with ``data`` and ``context``."""
-    if wants_json(request):
+    """``data`` as JSON for the JSON twin (``as_json``; by default when asked for), else
+    ``template`` with ``data`` and ``context``."""
+    if wants_json(request) if as_json is None else as_json:
         return render_json(data, status_code)
     ctx = {**data, **(context or {})}
     return state(request).templates.TemplateResponse(
@@ -86,24 +92,30 @@ class View:
         return {**(self.twin() if self.twin else {}), **self.data}
 
 
-def respond(request: Request, view: View, as_json: bool = False) -> Response:
-    """The view's JSON twin (``as_json`` or asked for), else its HTML page."""
+def respond(request: Request, view: View, as_json: bool | None = None) -> Response:
+    """The view's JSON twin when ``as_json`` (by default: when asked for), else its page."""
     data = view.twin_data()
-    if as_json or wants_json(request):
+    if wants_json(request) if as_json is None else as_json:
         return render_json(data)
-    return render(request, view.template, data, context=view.context() if view.context else None)
+    return render(request, view.template, data, context=view.context() if view.context else None,
+                  as_json=False)
 
 
 def respond_by_path(request: Request, value: str, make: Callable[[str], View]) -> Response:
     """``make(value)``'s page; when there is none (404) and ``value`` ends in ``.json``,
-    the JSON twin of ``make`` on ``value`` without the suffix."""
+    the JSON twin of ``make`` on ``value`` without the suffix.
+
+    A ``value`` that is found is a page even when it ends in ``.json`` (an id such as
+    ``feed/item.json``): its JSON twin is then at ``value.json``.
+    """
     try:
-        return respond(request, make(value))
+        view = make(value)
     except HTTPException as e:
         name, suffixed = strip_json(value)
         if e.status_code != 404 or not suffixed:
             raise
-    return respond(request, make(name), as_json=True)
+        return respond(request, make(name), as_json=True)
+    return respond(request, view, as_json=accepts_json(request))
 
 
 def error_response(request: Request, status: int, message: str, detail: Any = None) -> Response:

@@ -239,3 +239,13 @@ def highlight(record: Record) -> Highlighted:
         counts[key] = counts.get(key, 0) + 1
     speakers = [Speaker(name, colours[name], counts[name]) for name in colours]
     return Highlighted(Markup("".join(out)), speakers)
+
+
+def snippet_html(text: str | None, marks: list[list[int]] | None) -> Markup:
+    """A search snippet with its matched words in ``<mark>``, every part escaped."""
+    from dateline.store.snippets import snippet_parts
+
+    return Markup("").join(
+        Markup("<mark>{}</mark>").format(part) if matched else escape(part)
+        for part, matched in snippet_parts(text or "", marks or [])
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 
 def page_url(path: str, query: dict[str, Any], **changes: Any) -> str:
@@ -17,3 +17,10 @@ def safe_href(url: str | None) -> str:
     if url and url.strip().lower().startswith(("http://", "https://")):
         return url.strip()
     return ""
+
+
+def path_part(value: object) -> str:
+    """An id or name as one URL path segment: every reserved character escaped, ``/``
+    too, so ids that are URLs (``https://…/a?b#c``), or hold ``%`` or spaces, open
+    their page (the routes take the rest of the path)."""
+    return quote(str(value), safe="")

@@ -7,7 +7,6 @@ which the ``/api`` route of the same data shares.
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
@@ -15,6 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 from dateline.store.query import QuoteFilter
 from dateline.web import docs, views
 from dateline.web.common import StoreDep, render_json, respond, respond_by_path, state, wants_json
+from dateline.web.links import path_part
 from dateline.web.params import (
     ArticleFilterDep,
     EventFilterDep,
@@ -22,6 +22,7 @@ from dateline.web.params import (
     Name,
     Offset,
     Partial,
+    ProblemFilterDep,
     Since,
     Text,
     Until,
@@ -50,7 +51,7 @@ def search(
     return respond(request, views.search(state(request), store, f, limit, offset, partial))
 
 
-@router.get("/articles/{article_id}", include_in_schema=False)
+@router.get("/articles/{article_id:path}", include_in_schema=False)
 def article(request: Request, store: StoreDep, article_id: str) -> Response:
     return respond_by_path(request, article_id, lambda i: views.article(store, i))
 
@@ -63,7 +64,7 @@ def speakers(
     return respond(request, views.speakers(state(request), store, q, limit, offset))
 
 
-@router.get("/speakers/{name}", include_in_schema=False)
+@router.get("/speakers/{name:path}", include_in_schema=False)
 def speaker(
     request: Request,
     store: StoreDep,
@@ -99,9 +100,17 @@ def clusters(
     return respond(request, views.clusters(store, limit, offset))
 
 
-@router.get("/clusters/{cluster_id}", include_in_schema=False)
+@router.get("/clusters/{cluster_id:path}", include_in_schema=False)
 def cluster(request: Request, store: StoreDep, cluster_id: str) -> Response:
     return respond_by_path(request, cluster_id, lambda c: views.cluster(store, c))
+
+
+@router.get("/problems", include_in_schema=False)
+@router.get("/problems.json", summary="Inputs quarantined or skipped by ingest, and why")
+def problems(
+    request: Request, store: StoreDep, f: ProblemFilterDep, limit: Limit = 50, offset: Offset = 0
+) -> Response:
+    return respond(request, views.problems(store, f, limit, offset))
 
 
 @router.get("/docs", include_in_schema=False)
@@ -137,7 +146,7 @@ def paste(
     if wants_json(request):
         return render_json(out)
     if out["saved"]:
-        return RedirectResponse(f"/articles/{quote(out['article_id'], safe='')}",
+        return RedirectResponse(f"/articles/{path_part(out['article_id'])}",
                                 status_code=303)
     form = {"text": text, "title": title, "source": source, "published": published}
     return respond(request, views.pasted(web, out, form))

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query
 
-from dateline.store.query import ArticleFilter, EventFilter, QuoteFilter
+from dateline.store.query import ArticleFilter, EventFilter, ProblemFilter, QuoteFilter
 
 MAX_LIMIT = 500
 
@@ -56,7 +56,8 @@ Partial = Annotated[
 
 
 def link_query(
-    f: ArticleFilter | EventFilter | QuoteFilter, rename: Mapping[str, str | None] | None = None
+    f: ArticleFilter | EventFilter | QuoteFilter | ProblemFilter,
+    rename: Mapping[str, str | None] | None = None,
 ) -> dict[str, str]:
     """The set fields of the filter ``f`` as URL parameters, for links and forms.
 
@@ -125,6 +126,21 @@ def quote_filter(
     return QuoteFilter(speaker=speaker, search=q, since=since, until=until)
 
 
+def problem_filter(
+    kind: Annotated[
+        str | None,
+        Query(pattern=r"^(quarantined|skipped)$",
+              description="quarantined (could not be read) or skipped (left out)."),
+    ] = None,
+    reason: Annotated[
+        str | None, Query(min_length=1, max_length=200, description="Part of the reason.")
+    ] = None,
+    source: Name = None,
+) -> ProblemFilter:
+    return ProblemFilter(kind=kind, reason=reason, source=source)
+
+
 ArticleFilterDep = Annotated[ArticleFilter, Depends(article_filter)]
 EventFilterDep = Annotated[EventFilter, Depends(event_filter)]
 QuoteFilterDep = Annotated[QuoteFilter, Depends(quote_filter)]
+ProblemFilterDep = Annotated[ProblemFilter, Depends(problem_filter)]

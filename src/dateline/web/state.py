@@ -20,7 +20,9 @@ from dateline.errors import StoreError
 from dateline.store import open_store
 from dateline.store.base import Store
 from dateline.store.migrations import LATEST
-from dateline.web.links import page_url, safe_href
+from dateline.store.query.labels import article_label, iso_day
+from dateline.web.highlight import snippet_html
+from dateline.web.links import page_url, path_part, safe_href
 from dateline.web.process import WebPipeline, build_pipeline
 
 log = logging.getLogger(__name__)
@@ -113,6 +115,10 @@ class WebState:
         self.templates.env.globals["read_only"] = read_only
         self.templates.env.globals["page_url"] = page_url
         self.templates.env.filters["safe_href"] = safe_href
+        self.templates.env.filters["path_part"] = path_part
+        self.templates.env.filters["article_label"] = article_label
+        self.templates.env.filters["iso_day"] = iso_day
+        self.templates.env.filters["snippet_html"] = snippet_html
         self.cache = AggregateCache()
 
     def pipeline(self) -> WebPipeline:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from functools import cache
 from typing import Any
-from urllib.parse import quote
 
 from fastapi import HTTPException
 
@@ -19,10 +18,11 @@ from dateline.ingest.decode import DecodeFailure, decode_bytes
 from dateline.model import Article, Record
 from dateline.store import query
 from dateline.store.base import Store
-from dateline.store.query import ArticleFilter, EventFilter, QuoteFilter
+from dateline.store.query import ArticleFilter, EventFilter, ProblemFilter, QuoteFilter
 from dateline.web.charts import events_chart
 from dateline.web.common import View
 from dateline.web.highlight import highlight
+from dateline.web.links import path_part
 from dateline.web.params import link_query
 from dateline.web.process import MAX_PASTE_CHARS, article_id_for
 from dateline.web.state import WebState
@@ -33,7 +33,8 @@ SEARCH_LIMIT = 20
 
 def home(web: WebState, store: Store) -> View:
     data = web.cache.get(store, ("home",), lambda: query.home(store))
-    return View(data, "home.html")
+    # not cached: quarantined and skipped inputs change no article
+    return View({**data, "problems": query.count_problems(store)}, "home.html")
 
 
 def search(
@@ -95,7 +96,7 @@ def speaker(store: Store, name: str, f: QuoteFilter, limit: int, offset: int) ->
     data = {"speaker": summary, "query": link_query(mine, {"search": "q", "exact_speaker": None}),
             **page.to_dict()}
     return View(data, "speaker.html",
-                context=lambda: {"path": f"/speakers/{quote(name, safe='')}"})
+                context=lambda: {"path": f"/speakers/{path_part(name)}"})
 
 
 def events(
@@ -131,6 +132,12 @@ def cluster(store: Store, cluster_id: str) -> View:
         raise HTTPException(404, f"no story cluster with id {cluster_id!r}")
     return View({"cluster_id": cluster_id, "articles": arts}, "cluster.html",
                 twin=lambda: {"clustered": query.has_clusters(store)})
+
+
+def problems(store: Store, f: ProblemFilter, limit: int, offset: int) -> View:
+    """Inputs that gave no article (``/problems``, ``/api/problems``), the newest first."""
+    return View(query.problems_page(store, f, limit, offset).to_dict(), "problems.html",
+                twin=lambda: {"query": link_query(f)})
 
 
 def stats(store: Store) -> View:

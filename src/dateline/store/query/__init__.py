@@ -30,8 +30,17 @@ from dateline.store.query.events import (
     plover_types,
     query_events,
 )
-from dateline.store.query.filters import ArticleFilter, EventFilter, Page, QuoteFilter, day
+from dateline.store.query.filters import (
+    PROBLEM_KINDS,
+    ArticleFilter,
+    EventFilter,
+    Page,
+    ProblemFilter,
+    QuoteFilter,
+    day,
+)
 from dateline.store.query.overview import counts, home, stats
+from dateline.store.query.problems import count_problems, find_problems, problems_page
 from dateline.store.query.quotes import (
     count_quotes,
     find_quotes,
@@ -44,9 +53,11 @@ from dateline.store.query.stories import cluster_articles, clusters_page, story_
 
 __all__ = [
     "NO_CLUSTERS",
+    "PROBLEM_KINDS",
     "ArticleFilter",
     "EventFilter",
     "Page",
+    "ProblemFilter",
     "QuoteFilter",
     "article_cluster",
     "article_exists",
@@ -55,6 +66,7 @@ __all__ = [
     "clusters_page",
     "count_articles",
     "count_events",
+    "count_problems",
     "count_quotes",
     "counts",
     "day",
@@ -63,11 +75,13 @@ __all__ = [
     "events_per_day",
     "find_articles",
     "find_events",
+    "find_problems",
     "find_quotes",
     "has_clusters",
     "home",
     "merged_quotes",
     "plover_types",
+    "problems_page",
     "query_events",
     "query_quotes",
     "quotes_page",

@@ -13,6 +13,7 @@ from dateline.errors import StoreError
 from dateline.store.base import Store
 from dateline.store.query.filters import ArticleFilter, Page
 from dateline.store.query.where import article_where
+from dateline.store.snippets import split_snippet
 
 NO_CLUSTERS = (
     "this database has no story clusters yet: each article is shown as its own cluster"
@@ -39,7 +40,11 @@ def _cluster_col(clustered: bool) -> str:
 def find_articles(
     store: Store, f: ArticleFilter, limit: int = 20, offset: int = 0
 ) -> list[dict[str, Any]]:
-    """The articles ``f`` asks for, newest first, with a snippet when ``f.search`` is set."""
+    """The articles ``f`` asks for, newest first, with a snippet when ``f.search`` is set.
+
+    ``snippet`` is plain text; ``snippet_marks`` the ``[start, end]`` offsets of the
+    matched words in it (see ``dateline.store.snippets``).
+    """
     return _find(store, f, has_clusters(store), limit, offset)
 
 
@@ -53,7 +58,7 @@ def _find(
         snippet, takes = store.snippet_sql()
         if takes:
             snippet_params = [store.fts_param(f.search)]
-    return store.rows(
+    rows = store.rows(
         "SELECT a.id, a.title, a.source, a.url, a.published, a.lang,"
         f" {_cluster_col(clustered)} AS cluster_id,"
         " (SELECT count(*) FROM quotes q WHERE q.article_pk = a.pk) AS n_quotes,"
@@ -62,6 +67,9 @@ def _find(
         f" FROM articles a{w.sql()} ORDER BY a.published DESC, a.pk DESC LIMIT ? OFFSET ?",
         [*snippet_params, *w.params, int(limit), int(offset)],
     )
+    for r in rows:
+        r["snippet"], r["snippet_marks"] = split_snippet(r["snippet"])
+    return rows
 
 
 def count_articles(store: Store, f: ArticleFilter) -> int:

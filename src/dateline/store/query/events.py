@@ -10,8 +10,8 @@ from dateline.store.query.filters import EventFilter, Page, day
 from dateline.store.query.where import DAY_SQL, EVENT_DATE, EVENTS_FROM, event_where
 
 EVENT_COLUMNS = (
-    "SELECT a.id AS article_id, a.title, a.url, a.published, e.idx, e.cameo, e.plover, e.mode,"
-    " e.negated, e.source_name, e.source_code, e.source_country, e.target_name,"
+    "SELECT a.id AS article_id, a.title, a.source, a.url, a.published, e.idx, e.cameo,"
+    " e.plover, e.mode, e.negated, e.source_name, e.source_code, e.source_country, e.target_name,"
     ' e.target_code, e.target_country, e.trigger_text AS "trigger", e.sentence,'
     f" e.location, {EVENT_DATE} AS date, e.confidence"
 )

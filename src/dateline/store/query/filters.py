@@ -72,6 +72,24 @@ class ArticleFilter:
     cluster: str | None = None
 
 
+#: The kinds of input problem: refused as unreadable, or left out on purpose.
+PROBLEM_KINDS = ("quarantined", "skipped")
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemFilter:
+    """Which problems: inputs ``ingest`` quarantined (unreadable, too long, no text)
+    or skipped (another language).
+
+    ``kind``: ``"quarantined"`` or ``"skipped"``; ``reason``: part of the reason,
+    ``source``: part of the input's name (both case-insensitive).
+    """
+
+    kind: str | None = None
+    reason: str | None = None
+    source: str | None = None
+
+
 @dataclass(slots=True)
 class Page:
     """One page of results and how many there are in all."""
