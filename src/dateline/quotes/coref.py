@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dateline.quotes.actors import ActorInfo, ActorTable
+from dateline.actors.table import ActorInfo, ActorTable
 from dateline.quotes.lexicon import Lexicon, country_code, country_name, lexicon
 from dateline.quotes.names import apply_description, org_heads, strip_possessive
 

@@ -11,7 +11,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from dateline.quotes.actors import ActorInfo, ActorTable, name_key
+from dateline.actors.names import name_key
+from dateline.actors.table import ActorInfo, ActorTable
 from dateline.quotes.lexicon import Lexicon, country_code, lexicon
 from dateline.quotes.textview import TextView
 

@@ -2,37 +2,22 @@
 
 Built by the ``entities`` stage from named entities, grown by the ``quotes``
 stage as speakers are resolved, and published as ``record.actors``. Offsets
-here are clean-text offsets; ``to_records`` maps them to the input.
+here are clean-text offsets; ``to_records`` maps them to the input. When two
+names are one person or one body is decided in ``dateline.actors.names``,
+which the ``actors`` stage uses too.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
+from dateline.actors.names import name_tokens
 from dateline.document import Document
 from dateline.model import Actor, Mention
 
-#: Name particles that do not make a surname on their own ("al-Assad" ~ "Assad").
-_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu)[-‐]", re.IGNORECASE)
-
-
 #: Longest mention the overlap lookup expects (a long role description).
 _MAX_MENTION = 300
-
-
-def name_key(token: str) -> str:
-    """A comparison key for one name token: no accents, no particle, case-folded."""
-    s = unicodedata.normalize("NFKD", token)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = _PARTICLE.sub("", s)
-    return re.sub(r"[^\w-]", "", s)
-
-
-def name_tokens(name: str) -> list[str]:
-    return [name_key(t) for t in name.split() if name_key(t)]
 
 
 @dataclass
