@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
 
 #: Name particles that do not make a surname on their own ("al-Assad" ~ "Assad").
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu)[-‐]", re.IGNORECASE)
@@ -30,3 +32,85 @@ def name_key(token: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     return [name_key(t) for t in name.split() if name_key(t)]
+
+
+class Named(Protocol):
+    """An actor as the name rules see it: a name (``ActorInfo``, ``model.Actor``)."""
+
+    @property
+    def name(self) -> str: ...
+
+
+N = TypeVar("N", bound=Named)
+
+
+def keys_of(actor: Named) -> list[str]:
+    """The name keys of an actor's name (cached by actors that have ``keys``)."""
+    keys = getattr(actor, "keys", None)
+    return keys if isinstance(keys, list) else name_tokens(actor.name)
+
+
+def find_person(name: str, people: Sequence[N]) -> N | None:
+    """The one of ``people`` that ``name`` refers to, or None.
+
+    The same name keys; else a one-word name that is the surname of exactly one
+    person (or, failing that, a word of exactly one person's name: "Assad" for
+    "Bashar al-Assad"); else a short form that ends exactly one longer name, or
+    a longer form that ends exactly one shorter one ("Van Dam" and "Pieter van
+    Dam", either way round); else a fuller form of a name seen before only as
+    one word ("Lavrov" then "Sergey Lavrov"). Two different full names are
+    never one person.
+    """
+    keys = name_tokens(name)
+    if not keys:
+        return None
+    known = [(a, keys_of(a)) for a in people]
+    for a, ks in known:
+        if ks == keys:
+            return a
+    if len(keys) == 1:
+        hits = [(a, ks) for a, ks in known if keys[0] in ks]
+        last = [a for a, ks in hits if ks[-1] == keys[0]]
+        if len(last) == 1:
+            return last[0]
+        if len(hits) == 1:
+            return hits[0][0]
+        return None
+    longer = [a for a, ks in known if len(ks) > len(keys) and ks[-len(keys) :] == keys]
+    if len(longer) == 1:
+        return longer[0]
+    shorter = [a for a, ks in known if 1 < len(ks) < len(keys) and keys[-len(ks) :] == ks]
+    if len(shorter) == 1:
+        return shorter[0]
+    one_word = [a for a, ks in known if len(ks) == 1 and ks[0] == keys[-1]]
+    if len(one_word) == 1:
+        return one_word[0]
+    return None
+
+
+def fuller_name(new: str, old: str) -> bool:
+    """Whether ``new``, a name of the same person, should replace ``old``: it has
+    more words ("Sergey Lavrov" for "Lavrov")."""
+    return len(name_tokens(new)) > len(name_tokens(old))
+
+
+def body_keys(name: str) -> list[str]:
+    """The name keys of a body's name, without a leading "the" ("the Kremlin" and
+    "Kremlin" are one body)."""
+    return _without_the(name_tokens(name))
+
+
+def _without_the(keys: list[str]) -> list[str]:
+    return keys[1:] if keys[:1] == ["the"] else keys
+
+
+def same_body_name(a: str, b: str) -> bool:
+    """Whether two names of organisations, groups or countries are one name."""
+    return body_keys(a) == body_keys(b)
+
+
+def find_body(name: str, bodies: Sequence[N]) -> N | None:
+    """The first of ``bodies`` (organisations, groups, countries) with the same name
+    as ``name``, or None."""
+    key = body_keys(name)
+    return next((a for a in bodies if _without_the(keys_of(a)) == key), None)

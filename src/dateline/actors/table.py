@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from dateline.actors.names import name_tokens
+from dateline.actors.names import find_body, find_person, fuller_name, name_tokens
 from dateline.document import Document
 from dateline.model import Actor, Mention
 
@@ -94,52 +94,19 @@ class ActorTable:
 
     def find_person(self, name: str) -> ActorInfo | None:
         """The person this name refers to: same name, or a surname/short form of one."""
-        keys = name_tokens(name)
-        if not keys:
-            return None
-        persons = [a for a in self.actors if a.kind == "person"]
-        for a in persons:
-            if a.keys == keys:
-                return a
-        if len(keys) == 1:
-            hits = [a for a in persons if keys[0] in a.keys]
-            last = [a for a in hits if a.keys[-1] == keys[0]]
-            if len(last) == 1:
-                return last[0]
-            if len(hits) == 1:
-                return hits[0]
-            return None
-        # "Van Dam" for "Pieter van Dam": the short name ends the long one (either way round)
-        longer = [a for a in persons if len(a.keys) > len(keys) and a.keys[-len(keys) :] == keys]
-        if len(longer) == 1:
-            return longer[0]
-        shorter = [
-            a for a in persons if 1 < len(a.keys) < len(keys) and keys[-len(a.keys) :] == a.keys
-        ]
-        if len(shorter) == 1:
-            return shorter[0]
-        # A fuller form of a name seen before only as one word ("Lavrov" then
-        # "Sergey Lavrov"), but never two different full names.
-        hits = [a for a in persons if len(a.keys) == 1 and a.keys[0] == keys[-1]]
-        if len(hits) == 1:
-            return hits[0]
-        return None
+        return find_person(name, [a for a in self.actors if a.kind == "person"])
 
     def add_person(self, name: str, start: int, end: int) -> ActorInfo:
         actor = self.find_person(name)
         if actor is None:
             actor = self._append(ActorInfo(id=self._new_id(), name=name, kind="person"))
-        elif len(name_tokens(name)) > len(actor.keys):
+        elif fuller_name(name, actor.name):
             actor.name = name
         actor.add_mention(start, end)
         return actor
 
     def find_organisation(self, name: str) -> ActorInfo | None:
-        key = " ".join(name_tokens(name))
-        for a in self.actors:
-            if a.kind != "person" and " ".join(a.keys) == key:
-                return a
-        return None
+        return find_body(name, [a for a in self.actors if a.kind != "person"])
 
     def add_organisation(
         self, name: str, start: int, end: int, heads: set[str], kind: str = "organisation"

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from dateline.actors.names import find_person, fuller_name, same_body_name
 from dateline.codes import (
     TermHit,
     international_modifiers,
@@ -48,16 +49,6 @@ HOME_DOMINANCE = 2.0
 TITLE_WEIGHT = 2
 #: Definite role phrases that refer back to a person ("the Minister", "the president").
 _BACKREF_KINDS = frozenset({"organisation"})
-
-
-def _name_key(name: str) -> str:
-    low = " ".join(name.lower().split())
-    return low[4:] if low.startswith("the ") else low
-
-
-def _surname(name: str) -> str:
-    parts = re.findall(r"[\w’'-]+", name)
-    return parts[-1].lower() if parts else ""
 
 
 class _Registry:
@@ -87,24 +78,17 @@ class _Registry:
         return best
 
     def person(self, name: str) -> Actor | None:
-        low, sur = name.lower(), _surname(name)
-        for a in self.actors:
-            if a.kind != "person":
-                continue
-            if a.name.lower() == low or (sur and _surname(a.name) == sur):
-                return a
-        return None
+        return find_person(name, [a for a in self.actors if a.kind == "person"])
 
     def same_body(self, code: str, kind: str, name: str) -> Actor | None:
         """The actor a new phrase continues: a country by its code ("Moscow" is Russia),
         anything else by code and name ("the army" and "the rebels" stay apart)."""
-        key = _name_key(name)
         for a in self.actors:
             if a.kind == "person" or a.code != code:
                 continue
             if kind == "country" and a.kind == "country":
                 return a
-            if _name_key(a.name) == key:
+            if same_body_name(a.name, name):
                 return a
         return None
 
@@ -409,7 +393,7 @@ class ActorsStage(Stage):
             if actor is None:
                 actor = Actor(id=reg.new_id(), name=pc.name, kind="person", role=pc.role)
                 reg.actors.append(actor)
-            if len(pc.name) > len(actor.name) and _surname(pc.name) == _surname(actor.name):
+            if fuller_name(pc.name, actor.name):
                 actor.name = pc.name
             if pc.code and (not actor.code or len(pc.code) > len(actor.code)):
                 actor.code = pc.code
