@@ -10,14 +10,40 @@ which the ``actors`` stage uses too.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from dateline.actors.names import find_body, find_person, fuller_name, name_tokens
 from dateline.document import Document
 from dateline.model import Actor, Mention
 
+
+class Kinded(Protocol):
+    """An actor as span lookups see it: its kind (``ActorInfo``, ``model.Actor``)."""
+
+    @property
+    def kind(self) -> str: ...
+
+
 #: Longest mention the overlap lookup expects (a long role description).
 _MAX_MENTION = 300
+
+
+K = TypeVar("K", bound=Kinded)
+
+
+def overlapping_actor(mentions: Iterable[tuple[int, int, K]], start: int, end: int) -> K | None:
+    """The actor one of whose ``mentions`` (start, end, actor) overlaps ``start:end``:
+    persons first, then the longest mention, then the first given. The actor table and
+    the ``actors`` stage both take a span's actor this way."""
+    best: tuple[int, int, K] | None = None
+    for s, e, a in mentions:
+        if min(e, end) - max(s, start) > 0:
+            rank = (1 if a.kind == "person" else 0, e - s)
+            if best is None or rank > (best[0], best[1]):
+                best = (rank[0], rank[1], a)
+    return best[2] if best else None
 
 
 @dataclass
@@ -132,18 +158,11 @@ class ActorTable:
 
     def actor_at(self, start: int, end: int) -> ActorInfo | None:
         """An actor with a mention overlapping ``start:end``, persons first, longest first."""
-        best: tuple[int, int, ActorInfo] | None = None
         ms, starts = self._mentions()
         # mentions are short: those overlapping start within a bounded window before it
         i = bisect.bisect_left(starts, start - _MAX_MENTION)
         j = bisect.bisect_left(starts, end)
-        for s, e, a in ms[i:j]:
-            ov = min(e, end) - max(s, start)
-            if ov > 0:
-                rank = (1 if a.kind == "person" else 0, e - s)
-                if best is None or rank > (best[0], best[1]):
-                    best = (rank[0], rank[1], a)
-        return best[2] if best else None
+        return overlapping_actor(ms[i:j], start, end)
 
     def to_records(self, doc: Document) -> list[Actor]:
         out: list[Actor] = []

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from dateline.actors.names import find_person, fuller_name, same_body_name
+from dateline.actors.table import overlapping_actor
 from dateline.codes import (
     TermHit,
     international_modifiers,
@@ -68,14 +69,11 @@ class _Registry:
                 return cand
 
     def by_mention(self, start: int, end: int) -> Actor | None:
-        best: Actor | None = None
-        for a in self.actors:
-            for m in a.mentions:
-                if overlaps(m.start, m.end, start, end) and (
-                    best is None or a.kind == "person"
-                ):
-                    best = a
-        return best
+        """The actor with a mention overlapping ``start:end`` (input offsets), as the
+        actor table chooses: persons first, then the longest mention."""
+        return overlapping_actor(
+            ((m.start, m.end, a) for a in self.actors for m in a.mentions), start, end
+        )
 
     def person(self, name: str) -> Actor | None:
         return find_person(name, [a for a in self.actors if a.kind == "person"])
