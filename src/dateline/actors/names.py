@@ -3,8 +3,10 @@
 A name is compared through its *name keys*, one per word: accents folded
 (``fold``), case-folded, a joined particle dropped ("al-Assad" -> "assad") and
 punctuation other than hyphens removed (``name_key``, ``name_tokens``).
-``NAME_PARTICLES`` are the particles of personal names ("al", "bin", "van",
-"de", ...).
+``NAME_PARTICLES`` are the particles of personal names, the only list of them:
+those joined to the name by a hyphen ("al-Assad") and those written apart
+("van Dam", "bin Salman"); ``particle_pattern`` is the regular expression the
+text patterns of the quote stage use for one particle before a name.
 """
 
 from __future__ import annotations
@@ -14,8 +16,40 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-#: Name particles that do not make a surname on their own ("al-Assad" ~ "Assad").
-_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu)[-‐]", re.IGNORECASE)
+#: Particles joined to the name by a hyphen ("Bashar al-Assad", "Ahmed ash-Shara");
+#: they do not make a surname on their own ("al-Assad" ~ "Assad").
+JOINED_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "bin", "ibn", "abu"})
+#: Particles written apart from the name ("Pieter van Dam", "Mohammed bin Salman").
+#: "as" and "el" are English or Spanish words on their own and are left out.
+SEPARATE_PARTICLES = frozenset(
+    {"bin", "ibn", "abu", "da", "de", "di", "dos", "van", "von", "der", "le", "la"}
+)
+#: Every particle of a personal name, lower case.
+NAME_PARTICLES = JOINED_PARTICLES | SEPARATE_PARTICLES
+#: The hyphens that join a particle to a name.
+PARTICLE_HYPHENS = "-‐"
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+#: Regular expressions (case-sensitive, lower case) for a joined particle with its
+#: hyphen ("al-") and for a particle written apart ("van").
+JOINED_PARTICLE_RE = rf"(?:{_alternation(JOINED_PARTICLES)})[{PARTICLE_HYPHENS}]"
+SEPARATE_PARTICLE_RE = rf"(?:{_alternation(SEPARATE_PARTICLES)})"
+_JOINED = re.compile(rf"^{JOINED_PARTICLE_RE}", re.IGNORECASE)
+
+
+def strip_particle(word: str) -> str:
+    """``word`` without a joined particle at its start ("al-Assad" -> "Assad")."""
+    return _JOINED.sub("", word)
+
+
+def particle_pattern() -> str:
+    """A regular expression for one particle before a name, with what follows it:
+    a hyphen after a joined one ("al-"), spaces after one written apart ("van ")."""
+    return rf"(?:{JOINED_PARTICLE_RE}|{SEPARATE_PARTICLE_RE}\s+)"
 
 
 def fold(text: str) -> str:
@@ -26,7 +60,7 @@ def fold(text: str) -> str:
 
 def name_key(token: str) -> str:
     """A comparison key for one name token: no accents, no particle, case-folded."""
-    s = _PARTICLE.sub("", fold(token))
+    s = strip_particle(fold(token))
     return re.sub(r"[^\w-]", "", s)
 
 
