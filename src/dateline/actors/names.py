@@ -7,6 +7,10 @@ punctuation other than hyphens removed (``name_key``, ``name_tokens``).
 those joined to the name by a hyphen ("al-Assad") and those written apart
 ("van Dam", "bin Salman"); ``particle_pattern`` is the regular expression the
 text patterns of the quote stage use for one particle before a name.
+
+The ``scorer_*`` names at the end are the rule evaluation applies to a gold
+and a predicted speaker, kept equal to the external scorer's (see there why
+it differs from ``find_person``).
 """
 
 from __future__ import annotations
@@ -148,3 +152,106 @@ def find_body(name: str, bodies: Sequence[N]) -> N | None:
     as ``name``, or None."""
     key = body_keys(name)
     return next((a for a in bodies if _without_the(keys_of(a)) == key), None)
+
+
+def surname_key(name: str | None) -> tuple[str, str] | None:
+    """(surname, first initial or "") of a name, as name keys; None without a name.
+
+    For people of different articles, where no story gives the other people
+    ``find_person`` chooses among: "Sergey Lavrov", "Sergei Lavrov" and "Lavrov"
+    share the surname "lavrov". Particles written apart give no initial ("Van Dam"
+    is ("dam", ""), like "Dam").
+    """
+    keys = [k for k in name_tokens(name or "") if k not in SEPARATE_PARTICLES] or name_tokens(
+        name or ""
+    )
+    if not keys:
+        return None
+    return keys[-1], (keys[0][0] if len(keys) > 1 else "")
+
+
+def same_surname_key(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two ``surname_key`` values can be one person: the same surname, and
+    the same initial when both have one."""
+    return a[0] == b[0] and (not a[1] or not b[1] or a[1] == b[1])
+
+
+# -- Names as the external scorer compares them -------------------------------------
+# Evaluation must give exactly the numbers of the project's external scorer
+# (shared/eval/score.py), so a gold and a predicted speaker are compared by its rule,
+# not by ``find_person``. The two differ on purpose: the scorer compares two names out
+# of context, so it splits words at hyphens and apostrophes ("al-Assad" is "al",
+# "assad"), drops titles ("Foreign Minister Sergey Lavrov" is "sergey lavrov"), keeps
+# particles, reads a few aliases ("U.S." is "United States") and takes one shared
+# surname or half the words shared as one person; ``find_person`` sees a document's
+# names without titles, keeps hyphenated names whole, drops joined particles and must
+# pick one of several people, so it asks for a surname or name ending of exactly one.
+# Change these only with score.py (tests/test_evaluation.py checks they agree).
+
+#: Honorifics, offices and filler words that do not identify a person; dropped
+#: before names are compared ("Foreign Minister Sergey Lavrov" -> "sergey lavrov").
+SCORER_TITLE_WORDS = frozenset(
+    {
+        "the", "of", "mr", "mrs", "ms", "dr", "sir",
+        "president", "vice", "prime", "premier", "minister", "foreign", "chancellor",
+        "secretary", "general", "gen", "deputy", "chief",
+        "king", "queen", "prince", "sheikh", "pope",
+        "senator", "sen", "rep", "gov", "governor", "ambassador",
+        "spokesman", "spokeswoman", "spokesperson",
+    }
+)  # fmt: skip
+
+_SCORER_WORD = re.compile(r"[a-z0-9]+")
+
+# Spellings of one name that a reader treats as the same, as name tokens: a known
+# alias at the start of a name ("U.S. State Department") stands for its full form.
+_UNITED_STATES = ("united", "states")
+_UNITED_KINGDOM = ("united", "kingdom")
+SCORER_NAME_ALIASES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("u", "s"): _UNITED_STATES, ("us",): _UNITED_STATES, ("usa",): _UNITED_STATES,
+    ("america",): _UNITED_STATES,
+    ("u", "k"): _UNITED_KINGDOM, ("uk",): _UNITED_KINGDOM, ("britain",): _UNITED_KINGDOM,
+    ("great", "britain"): _UNITED_KINGDOM,
+    ("un",): ("united", "nations"), ("u", "n"): ("united", "nations"),
+    ("eu",): ("european", "union"),
+}  # fmt: skip
+
+
+def scorer_name_tokens(name: str | None) -> list[str]:
+    """Lower-case ASCII word tokens of a name, accents removed, titles dropped.
+
+    A name made only of title words ("the Minister") keeps them, so it can
+    still match itself.
+    """
+    if not name:
+        return []
+    tokens = _SCORER_WORD.findall(fold(name))
+    return [t for t in tokens if t not in SCORER_TITLE_WORDS] or tokens
+
+
+def scorer_canonical_tokens(tokens: list[str]) -> list[str]:
+    """``tokens`` with a known alias at their start (two words first) written out in full."""
+    for size in (2, 1):
+        head = tuple(tokens[:size])
+        if len(head) == size and head in SCORER_NAME_ALIASES:
+            return [*SCORER_NAME_ALIASES[head], *tokens[size:]]
+    return tokens
+
+
+def scorer_same_speaker(gold: str | None, predicted: str | None) -> bool:
+    """Same normalised name, same last token (surname), or half the words shared;
+    aliases ("U.S.", "US", "United States") are one name."""
+    gold_tokens = scorer_canonical_tokens(scorer_name_tokens(gold))
+    pred_tokens = scorer_canonical_tokens(scorer_name_tokens(predicted))
+    if not gold_tokens or not pred_tokens:
+        return False
+    if gold_tokens == pred_tokens or gold_tokens[-1] == pred_tokens[-1]:
+        return True
+    gold_set, pred_set = set(gold_tokens), set(pred_tokens)
+    shared = len(gold_set & pred_set)
+    return shared / max(1, min(len(gold_set), len(pred_set))) >= 0.5
+
+
+def scorer_speakers_agree(gold: str | None, predicted: str | None) -> bool:
+    """Same person by the scorer's rule, or both unknown (``None``)."""
+    return scorer_same_speaker(gold, predicted) or (gold is None and predicted is None)
