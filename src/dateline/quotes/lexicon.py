@@ -1,4 +1,5 @@
-"""The speech lexicon: word lists from ``data/lexicon.yaml`` and ``data/countries.yaml``."""
+"""The speech lexicon: word lists from ``data/lexicon.yaml``; country words and short
+country names from the project's one country table (``dateline.codes.countries``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from importlib import resources
 from typing import Any
 
 import yaml
+
+from dateline.codes.countries import quote_country_words, short_name
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -92,7 +95,6 @@ _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "to", "in"})
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     d = _load("lexicon.yaml")
-    c = _load("countries.yaml")
     irregular = {k: list(v) for k, v in (d.get("irregular_forms") or {}).items()}
     speech = frozenset(d["speech_verbs"])
     framing = frozenset(d["framing_verbs"])
@@ -118,7 +120,7 @@ def lexicon() -> Lexicon:
         head_words=frozenset(d["head_words"]),
         indefinite=frozenset(d["indefinite"]),
         title_words=frozenset(d["title_words"]),
-        countries={str(k).lower(): str(v) for k, v in c.items()},
+        countries=dict(quote_country_words()),
         cue_participles=frozenset(d["cue_participles"]),
         speech_nouns=frozenset(d["speech_nouns"]),
         not_sources=frozenset(d["not_sources"]),
@@ -145,14 +147,9 @@ def country_code(word: str) -> str | None:
     return _pycountry_code(w)
 
 
-@lru_cache(maxsize=1)
-def _short_names() -> dict[str, str]:
-    return {str(k): str(v) for k, v in _load("country_names.yaml").items()}
-
-
 def country_name(code: str) -> str | None:
     """A short English name for an ISO3 code ("RUS" -> "Russia")."""
-    short = _short_names().get(code)
+    short = short_name(code)
     if short:
         return short
     import pycountry
