@@ -56,10 +56,16 @@ def particle_pattern() -> str:
     return rf"(?:{JOINED_PARTICLE_RE}|{SEPARATE_PARTICLE_RE}\s+)"
 
 
-def fold(text: str) -> str:
-    """``text`` without accents (NFKD, combining marks dropped), case-folded."""
+def strip_accents(text: str) -> str:
+    """``text`` without accents: NFKD, combining marks dropped ("Núñez" -> "Nunez";
+    letters that do not decompose, such as "ø", stay)."""
     s = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """``text`` without accents, case-folded: how names are compared."""
+    return strip_accents(text).casefold()
 
 
 def name_key(token: str) -> str:

@@ -14,13 +14,13 @@ terms are matched on word tokens, longest first, with offsets into the text give
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
+from dateline.actors.names import strip_accents
 from dateline.codes._resources import read_data_yaml
 from dateline.codes.countries import TERM_FIELDS, CountryTable, load_country_table
 
@@ -86,8 +86,7 @@ class _Token:
 
 def _fold(s: str) -> str:
     s = s.replace("’", "'").replace("‘", "'")
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return strip_accents(s).lower()
 
 
 def _tokens(text: str) -> list[_Token]:
