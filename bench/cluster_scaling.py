@@ -1,6 +1,6 @@
 """Clustering cost per article as the store grows (1k, 10k, 100k generated articles).
 
-Streams generated articles (``dateline.cluster.synthetic``: stories with
+Streams generated articles (``synth.corpus`` in tests/, not installed: stories with
 reprints, rewrites and truncated copies) into a ``StoryClusterer``. When the
 index holds N articles it times the next ``--probe`` articles (signature, LSH
 lookup, comparison with candidates, insert), then goes on filling. Prints the
@@ -29,11 +29,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import _synth_path  # noqa: F401
 from dateline.cluster.index import MemorySignatureIndex, SignatureIndex, SQLiteSignatureIndex
 from dateline.cluster.stories import ClusterOptions, StoryClusterer
-from dateline.cluster.synthetic import LabelledArticle, iter_corpus
 from dateline.model import Article
 from dateline.store.sqlite import SQLiteStore
+from synth.corpus import LabelledArticle, iter_corpus
 
 
 def _articles(seed: int) -> Iterator[Article]:

@@ -4,7 +4,7 @@
 
 Both runs are ``run_ingest`` into a fresh SQLite store with the configured
 stages and story clustering, on the same generated corpus
-(``cluster.synthetic``: stories with reprints, rewrites and truncated copies).
+(``synth.corpus`` in tests/: stories with reprints, rewrites and truncated copies).
 The model is loaded in this process before timing, so the local time is
 reading + NLP + store; the Dask time also includes starting the local
 cluster and loading the model in each worker (what a user waits for).
@@ -24,12 +24,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from dateline.cluster.synthetic import generate_corpus
+import _synth_path  # noqa: F401
 from dateline.config import Settings
 from dateline.ingest.items import ReadOptions
 from dateline.pipeline import Pipeline, resolve_stages
 from dateline.runner.local import run_ingest
 from dateline.store import open_store, story_clusters
+from synth.corpus import generate_corpus
 
 
 def write_corpus(path: Path, n_stories: int) -> int:

@@ -1,7 +1,7 @@
 """Page latency of the web app on a store of generated articles (default 10,000).
 
 Records are made without NLP: the sample articles go through the pipeline once,
-then ``dateline.web.synth.generate_records`` multiplies them (new ids, titles,
+then ``synth.records.generate_records`` (in tests/) multiplies them (new ids, titles,
 dates and a unique closing line each). The server runs in this process
 (uvicorn in a thread, SQLite store); every page is requested ``--warmup`` times,
 then ``--repeat`` times one after another over one keep-alive connection, and
@@ -25,11 +25,12 @@ from urllib.parse import quote
 import httpx
 import uvicorn
 
+import _synth_path  # noqa: F401
 from dateline.samples import load_samples
 from dateline.store import open_store
 from dateline.web import create_app
 from dateline.web.process import build_pipeline
-from dateline.web.synth import annotate_naively, demo_record, generate_records
+from synth.records import annotate_naively, demo_record, generate_records
 
 TARGET_MS = 300.0
 

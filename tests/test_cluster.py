@@ -30,9 +30,9 @@ from dateline.cluster.stories import (
     cluster_records,
     published_key,
 )
-from dateline.cluster.synthetic import generate_corpus, pairwise_scores
 from dateline.model import Record
 from dateline.store.sqlite import SQLiteStore
+from synth.corpus import generate_corpus, pairwise_scores
 
 
 def migrated(path: Path) -> sqlite3.Connection:

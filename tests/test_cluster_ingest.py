@@ -10,7 +10,6 @@ from typer.testing import CliRunner
 
 from conftest_store import BACKENDS, make_store_url
 from dateline.cli.main import app
-from dateline.cluster.synthetic import LabelledArticle, generate_corpus, pairwise_scores
 from dateline.errors import DatelineError
 from dateline.ingest.items import ReadOptions
 from dateline.model import Record
@@ -19,6 +18,7 @@ from dateline.runner.local import run_ingest
 from dateline.store import open_store, story_clusters
 from dateline.store.clusters import story_clusterer
 from dateline.store.query import article_cluster, clusters_page
+from synth.corpus import LabelledArticle, generate_corpus, pairwise_scores
 
 
 def write_corpus(path: Path, items: list[LabelledArticle]) -> Path:

@@ -74,7 +74,7 @@ def test_group_speaker_is_null_with_its_mention_kept() -> None:
 
 
 def test_joint_statement_of_two_named_people_has_no_speaker() -> None:
-    from dateline.quotes.actors import ActorInfo
+    from dateline.actors.table import ActorInfo
     from dateline.quotes.finder import named_speaker
 
     person = ActorInfo("a1", "Shavkat Mirziyoyev", "person")

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from dateline.cluster.synthetic import generate_corpus
 from dateline.config import Settings
 from dateline.errors import ConfigError, PipelineError
 from dateline.model import Article, Record
 from dateline.pipeline import Pipeline, registered_stages
 from dateline.runner.dask_engine import process_partition, run_dask
+from synth.corpus import generate_corpus
 
 SHARED = Path(__file__).parents[1] / ".." / "shared"
 

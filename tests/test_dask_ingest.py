@@ -9,13 +9,13 @@ import pytest
 from typer.testing import CliRunner
 
 from dateline.cli.main import app
-from dateline.cluster.synthetic import generate_corpus
 from dateline.config import Settings
 from dateline.errors import ConfigError
 from dateline.ingest.items import ReadOptions
 from dateline.pipeline import resolve_stages
 from dateline.runner.local import run_ingest
 from dateline.store import open_store, story_clusters
+from synth.corpus import generate_corpus
 
 SHARED = Path(__file__).parents[1] / ".." / "shared"
 

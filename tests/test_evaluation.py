@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from dateline.actors.names import SCORER_TITLE_WORDS as TITLE_WORDS
 from dateline.errors import InputError
 from dateline.evaluation import (
     CodeScores,
@@ -36,7 +37,6 @@ from dateline.evaluation import (
     score_events,
     score_quotes,
 )
-from dateline.evaluation.names import TITLE_WORDS
 
 # ../shared beside the checkout; DATELINE_SHARED points elsewhere (e.g. from a git worktree).
 SHARED_EVAL = (

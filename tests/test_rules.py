@@ -13,11 +13,16 @@ from pathlib import Path
 import pytest
 
 import dateline
+
+# loaded with the packaged data, before a test swaps the data root
+import dateline.actors.names
+import dateline.codes
 from dateline import rules
 from dateline.errors import DataError
 
 PACKAGE = Path(dateline.__file__).parent
 RULE_FILES = {"EVENTS": rules.EVENTS, "QUOTES": rules.QUOTES, "EVALUATION": rules.EVALUATION,
+              "ACTORS": rules.ACTORS,
               "CAMEO_POLICY": rules.CAMEO_POLICY}  # fmt: skip
 
 
@@ -193,7 +198,7 @@ def test_cli_prints_data_error_and_exits_2(tmp_path: Path) -> None:
     """A bad entry in a packaged rule file stops ``dateline extract`` with the E030
     message naming file and line, and the usage/configuration exit code (2)."""
     root = tmp_path / "data_root"
-    for pkg in ("codes", "events", "quotes", "stages", "evaluation"):
+    for pkg in ("codes", "events", "quotes", "stages", "evaluation", "actors"):
         shutil.copytree(PACKAGE / pkg / "data", root / pkg / "data")
     words = root / rules.EVENTS
     text = words.read_text(encoding="utf-8")

@@ -46,7 +46,7 @@ from dateline.store.query import (
     find_quotes,
     quotes_page,
 )
-from dateline.web.synth import find_span
+from synth.records import find_span
 
 RAW = (
     "Headline about talks\n\nGENEVA, March 3 (Newswire) - The foreign minister said the talks "

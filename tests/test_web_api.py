@@ -1,7 +1,7 @@
 """The web app through FastAPI's TestClient, on SQLite and PostgreSQL stores.
 
 The store holds the sample articles as the pipeline processes them, the fully
-annotated demo article (``web.synth.demo_record``) and a hostile article whose
+annotated demo article (``synth.records.demo_record``) and a hostile article whose
 text, title and speaker contain markup.
 """
 
@@ -23,7 +23,7 @@ from dateline.store import open_store
 from dateline.web import create_app
 from dateline.web.highlight import Mark, drop_overlaps, highlight, render_region
 from dateline.web.process import MAX_PASTE_CHARS, build_pipeline
-from dateline.web.synth import demo_record, find_span
+from synth.records import demo_record, find_span
 
 DEMO_ID = "demo-valletta-accord"
 HOSTILE_ID = "hostile-markup"

@@ -18,8 +18,8 @@ from dateline.model import Article, Record, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from dateline.actors.table import ActorTable
     from dateline.events.index import ActorIndex
-    from dateline.quotes.actors import ActorTable
 
 
 @dataclass(slots=True)

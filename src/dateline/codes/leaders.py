@@ -11,11 +11,11 @@ the same code.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from dateline.actors.names import strip_accents
 from dateline.codes._resources import read_data_yaml
 
 DEFAULT_ROLE = "GOV"
@@ -32,8 +32,7 @@ class Leader:
 
 def fold_name(name: str) -> str:
     """A name folded for matching: no accents, lower case, hyphens and dots as spaces."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = strip_accents(name).lower()
     text = re.sub(r"[.\-‐‑’'`]", " ", text)
     return " ".join(text.split())
 

@@ -6,6 +6,8 @@ and give the same numbers; on top of them each result lists what went wrong.
 
 from __future__ import annotations
 
+from dateline.actors.names import scorer_name_tokens as name_tokens
+from dateline.actors.names import scorer_same_speaker as same_speaker
 from dateline.evaluation.codes import CodeDiagnostic, CodeScores, RootBreakdown, score_codes
 from dateline.evaluation.event_breakdown import (
     EventBreakdown,
@@ -21,7 +23,6 @@ from dateline.evaluation.events import (
 )
 from dateline.evaluation.loading import SPLITS, load_jsonl_by_id, write_split
 from dateline.evaluation.metrics import Prf, precision_recall_f1
-from dateline.evaluation.names import name_tokens, same_speaker
 from dateline.evaluation.quotes import (
     QuoteBucketScores,
     QuoteDiagnostic,

@@ -17,8 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from dateline.actors.names import scorer_speakers_agree as speakers_agree
 from dateline.evaluation.metrics import Prf, precision_recall_f1
-from dateline.evaluation.names import speakers_agree
 
 # Result buckets and the quote kinds each one counts.
 QUOTE_BUCKETS: dict[str, tuple[str, ...]] = {

@@ -3,10 +3,9 @@
 The stages ``entities`` and ``quotes`` (in ``dateline.stages``) are thin
 wrappers over this package:
 
-- ``lexicon``      word lists from ``data/lexicon.yaml`` and ``data/countries.yaml``
+- ``lexicon``      word lists of ``data/lexicon.yaml``; country words of ``codes.countries``
 - ``cues``         cheap regexes: which sentences to parse, attribution cues near quotes
 - ``textview``     clean text, sentences and parsed tokens of one document
-- ``actors``       the document's actor table (people, organisations, groups, mentions)
 - ``names``        named people and organisations, with role and country
 - ``marks``        pairing of quotation marks; translation dash paragraphs
 - ``reported``     reported speech from the dependency parse
@@ -14,6 +13,7 @@ wrappers over this package:
 - ``coref``        pronouns, short names, roles and organisations -> actors
 - ``finder``       ``QuoteFinder``: all of the above, as ``Quote`` records
 
-Everything works in clean-text offsets and turns them into input offsets only
-when records are made (``Document.raw_span``).
+The actor table they fill is ``dateline.actors.table``, its name rules
+``dateline.actors.names``. Everything works in clean-text offsets and turns them
+into input offsets only when records are made (``Document.raw_span``).
 """

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from dateline import rules
-from dateline.quotes.actors import ActorInfo, ActorTable
+from dateline.actors.names import NAME_PARTICLES
+from dateline.actors.table import ActorInfo, ActorTable
 from dateline.quotes.lexicon import Lexicon, country_code, country_name, lexicon
 from dateline.quotes.names import apply_description, org_heads, strip_possessive
 
@@ -68,10 +69,6 @@ def _words(text: str) -> list[str]:
     return _WORDS.findall(text)
 
 
-NAME_PARTICLES = frozenset(
-    {"al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "da", "de", "di", "dos", "van", "von",
-     "der", "le", "la"}
-)
 _PARTICLE_NAME = re.compile(rf"^(?:{'|'.join(sorted(NAME_PARTICLES))})[-‐]?(?=[A-Z])")
 
 

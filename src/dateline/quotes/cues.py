@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from dateline.actors.names import JOINED_PARTICLE_RE, SEPARATE_PARTICLE_RE
 from dateline.quotes.lexicon import lexicon, verb_forms
 
 _WORD = r"[\w.’'-]+"
@@ -40,7 +41,8 @@ def subject_pattern() -> str:
     return (
         r"(?:(?i:he|she|they|we)"
         rf"|(?i:the|a|an|one|his|her|its|their)\s+(?:{_WORD}\s+){{0,4}}?(?i:{head_alt})(?:’s|'s)?"
-        rf"|{_CAP}(?:\s+(?:{_CAP}|of|for|the|al-\w+|bin|da|de|van|von|(?:{title_alt}))){{0,6}}"
+        rf"|{_CAP}(?:\s+(?:{_CAP}|of|for|the|{JOINED_PARTICLE_RE}\w+|{SEPARATE_PARTICLE_RE}"
+        rf"|(?:{title_alt}))){{0,6}}"
         r")"
     )
 

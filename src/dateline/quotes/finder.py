@@ -6,9 +6,9 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from dateline.actors.table import ActorInfo, ActorTable, table_of
 from dateline.document import Document
 from dateline.model import Quote, Span
-from dateline.quotes.actors import ActorInfo, ActorTable, table_of
 from dateline.quotes.attribution import (
     Attribution,
     attribution_after,

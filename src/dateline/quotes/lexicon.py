@@ -1,4 +1,5 @@
-"""The speech lexicon: word lists from ``data/lexicon.yaml`` and ``data/countries.yaml``."""
+"""The speech lexicon: word lists from ``data/lexicon.yaml``; country words and short
+country names from the project's one country table (``dateline.codes.countries``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from dateline import rules
+from dateline.codes.countries import quote_country_words, short_name
 from dateline.errors import DataError
 
 
@@ -92,7 +94,6 @@ _FUNCTION_WORDS = rules.words(rules.QUOTES, "function_words")
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     d = _load("lexicon.yaml")
-    c = _load("countries.yaml")
     irregular = {k: list(v) for k, v in (d.get("irregular_forms") or {}).items()}
     speech = frozenset(d["speech_verbs"])
     framing = frozenset(d["framing_verbs"])
@@ -118,7 +119,7 @@ def lexicon() -> Lexicon:
         head_words=frozenset(d["head_words"]),
         indefinite=frozenset(d["indefinite"]),
         title_words=frozenset(d["title_words"]),
-        countries={str(k).lower(): str(v) for k, v in c.items()},
+        countries=dict(quote_country_words()),
         cue_participles=frozenset(d["cue_participles"]),
         speech_nouns=frozenset(d["speech_nouns"]),
         not_sources=frozenset(d["not_sources"]),
@@ -145,14 +146,9 @@ def country_code(word: str) -> str | None:
     return _pycountry_code(w)
 
 
-@lru_cache(maxsize=1)
-def _short_names() -> dict[str, str]:
-    return {str(k): str(v) for k, v in _load("country_names.yaml").items()}
-
-
 def country_name(code: str) -> str | None:
     """A short English name for an ISO3 code ("RUS" -> "Russia")."""
-    short = _short_names().get(code)
+    short = short_name(code)
     if short:
         return short
     import pycountry

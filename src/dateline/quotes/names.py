@@ -12,7 +12,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dateline import rules
-from dateline.quotes.actors import ActorInfo, ActorTable, name_key
+from dateline.actors.names import name_key, particle_pattern, strip_particle
+from dateline.actors.table import ActorInfo, ActorTable
 from dateline.quotes.lexicon import Lexicon, country_code, lexicon
 from dateline.quotes.textview import TextView
 
@@ -295,7 +296,7 @@ def match_known_names(view: TextView, table: ActorTable) -> None:
         last = words[-1]
         if len(words) > 1 and len(name_key(last)) >= 3:
             mine.add(last)
-            bare = re.sub(r"^(?:al|el)-", "", last)
+            bare = strip_particle(last)
             if bare != last and len(bare) >= 3:
                 mine.add(bare)
         for form in mine:
@@ -323,7 +324,7 @@ def _titled_name_pattern() -> re.Pattern[str]:
     words = lex.role_words() | lex.name_introducers | {"of", "for"}
     roles = "|".join(re.escape(r) for r in sorted(words, key=len, reverse=True))
     name = r"[A-Z][\w’'-]*[a-z][\w’'-]*"
-    particle = r"(?:al-|el-|bin\s+|da\s+|de\s+|van\s+|von\s+)?"
+    particle = rf"{particle_pattern()}?"
     return re.compile(
         rf"\b(?P<title>(?i:{roles}))\.?\s+(?P<name>{particle}{name}(?:\s+{particle}{name}){{0,3}})"
         r"(?![\w’'-])"

@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from dateline import rules
+from dateline.actors.names import find_person, fuller_name, same_body_name
+from dateline.actors.table import overlapping_actor
 from dateline.codes import (
     TermHit,
     international_modifiers,
@@ -51,16 +53,6 @@ TITLE_WEIGHT = 2
 _BACKREF_KINDS = frozenset({"organisation"})
 
 
-def _name_key(name: str) -> str:
-    low = " ".join(name.lower().split())
-    return low[4:] if low.startswith("the ") else low
-
-
-def _surname(name: str) -> str:
-    parts = re.findall(r"[\w’'-]+", name)
-    return parts[-1].lower() if parts else ""
-
-
 class _Registry:
     """The record's actors, with lookups by mention span, person name and code."""
 
@@ -78,34 +70,24 @@ class _Registry:
                 return cand
 
     def by_mention(self, start: int, end: int) -> Actor | None:
-        best: Actor | None = None
-        for a in self.actors:
-            for m in a.mentions:
-                if overlaps(m.start, m.end, start, end) and (
-                    best is None or a.kind == "person"
-                ):
-                    best = a
-        return best
+        """The actor with a mention overlapping ``start:end`` (input offsets), as the
+        actor table chooses: persons first, then the longest mention."""
+        return overlapping_actor(
+            ((m.start, m.end, a) for a in self.actors for m in a.mentions), start, end
+        )
 
     def person(self, name: str) -> Actor | None:
-        low, sur = name.lower(), _surname(name)
-        for a in self.actors:
-            if a.kind != "person":
-                continue
-            if a.name.lower() == low or (sur and _surname(a.name) == sur):
-                return a
-        return None
+        return find_person(name, [a for a in self.actors if a.kind == "person"])
 
     def same_body(self, code: str, kind: str, name: str) -> Actor | None:
         """The actor a new phrase continues: a country by its code ("Moscow" is Russia),
         anything else by code and name ("the army" and "the rebels" stay apart)."""
-        key = _name_key(name)
         for a in self.actors:
             if a.kind == "person" or a.code != code:
                 continue
             if kind == "country" and a.kind == "country":
                 return a
-            if _name_key(a.name) == key:
+            if same_body_name(a.name, name):
                 return a
         return None
 
@@ -413,7 +395,7 @@ class ActorsStage(Stage):
             if actor is None:
                 actor = Actor(id=reg.new_id(), name=pc.name, kind="person", role=pc.role)
                 reg.actors.append(actor)
-            if len(pc.name) > len(actor.name) and _surname(pc.name) == _surname(actor.name):
+            if fuller_name(pc.name, actor.name):
                 actor.name = pc.name
             if pc.code and (not actor.code or len(pc.code) > len(actor.code)):
                 actor.code = pc.code

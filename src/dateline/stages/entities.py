@@ -9,9 +9,9 @@ heads that coreference needs, stays in ``document.actor_table``.
 
 from __future__ import annotations
 
+from dateline.actors.table import table_of
 from dateline.document import Document
 from dateline.pipeline import Stage, register_stage
-from dateline.quotes.actors import table_of
 from dateline.quotes.names import (
     add_organisations,
     collect_entities,

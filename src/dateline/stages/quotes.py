@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from dateline.actors.table import table_of
 from dateline.document import Document
 from dateline.pipeline import Stage, register_stage
-from dateline.quotes.actors import table_of
 from dateline.quotes.cues import parse_cues
 from dateline.quotes.finder import QuoteFinder
 

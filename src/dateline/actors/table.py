@@ -2,37 +2,48 @@
 
 Built by the ``entities`` stage from named entities, grown by the ``quotes``
 stage as speakers are resolved, and published as ``record.actors``. Offsets
-here are clean-text offsets; ``to_records`` maps them to the input.
+here are clean-text offsets; ``to_records`` maps them to the input. When two
+names are one person or one body is decided in ``dateline.actors.names``,
+which the ``actors`` stage uses too.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
-import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
+from dateline.actors.names import find_body, find_person, fuller_name, name_tokens
 from dateline.document import Document
 from dateline.model import Actor, Mention
 
-#: Name particles that do not make a surname on their own ("al-Assad" ~ "Assad").
-_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu)[-‐]", re.IGNORECASE)
+
+class Kinded(Protocol):
+    """An actor as span lookups see it: its kind (``ActorInfo``, ``model.Actor``)."""
+
+    @property
+    def kind(self) -> str: ...
 
 
 #: Longest mention the overlap lookup expects (a long role description).
 _MAX_MENTION = 300
 
 
-def name_key(token: str) -> str:
-    """A comparison key for one name token: no accents, no particle, case-folded."""
-    s = unicodedata.normalize("NFKD", token)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = _PARTICLE.sub("", s)
-    return re.sub(r"[^\w-]", "", s)
+K = TypeVar("K", bound=Kinded)
 
 
-def name_tokens(name: str) -> list[str]:
-    return [name_key(t) for t in name.split() if name_key(t)]
+def overlapping_actor(mentions: Iterable[tuple[int, int, K]], start: int, end: int) -> K | None:
+    """The actor one of whose ``mentions`` (start, end, actor) overlaps ``start:end``:
+    persons first, then the longest mention, then the first given. The actor table and
+    the ``actors`` stage both take a span's actor this way."""
+    best: tuple[int, int, K] | None = None
+    for s, e, a in mentions:
+        if min(e, end) - max(s, start) > 0:
+            rank = (1 if a.kind == "person" else 0, e - s)
+            if best is None or rank > (best[0], best[1]):
+                best = (rank[0], rank[1], a)
+    return best[2] if best else None
 
 
 @dataclass
@@ -109,52 +120,19 @@ class ActorTable:
 
     def find_person(self, name: str) -> ActorInfo | None:
         """The person this name refers to: same name, or a surname/short form of one."""
-        keys = name_tokens(name)
-        if not keys:
-            return None
-        persons = [a for a in self.actors if a.kind == "person"]
-        for a in persons:
-            if a.keys == keys:
-                return a
-        if len(keys) == 1:
-            hits = [a for a in persons if keys[0] in a.keys]
-            last = [a for a in hits if a.keys[-1] == keys[0]]
-            if len(last) == 1:
-                return last[0]
-            if len(hits) == 1:
-                return hits[0]
-            return None
-        # "Van Dam" for "Pieter van Dam": the short name ends the long one (either way round)
-        longer = [a for a in persons if len(a.keys) > len(keys) and a.keys[-len(keys) :] == keys]
-        if len(longer) == 1:
-            return longer[0]
-        shorter = [
-            a for a in persons if 1 < len(a.keys) < len(keys) and keys[-len(a.keys) :] == a.keys
-        ]
-        if len(shorter) == 1:
-            return shorter[0]
-        # A fuller form of a name seen before only as one word ("Lavrov" then
-        # "Sergey Lavrov"), but never two different full names.
-        hits = [a for a in persons if len(a.keys) == 1 and a.keys[0] == keys[-1]]
-        if len(hits) == 1:
-            return hits[0]
-        return None
+        return find_person(name, [a for a in self.actors if a.kind == "person"])
 
     def add_person(self, name: str, start: int, end: int) -> ActorInfo:
         actor = self.find_person(name)
         if actor is None:
             actor = self._append(ActorInfo(id=self._new_id(), name=name, kind="person"))
-        elif len(name_tokens(name)) > len(actor.keys):
+        elif fuller_name(name, actor.name):
             actor.name = name
         actor.add_mention(start, end)
         return actor
 
     def find_organisation(self, name: str) -> ActorInfo | None:
-        key = " ".join(name_tokens(name))
-        for a in self.actors:
-            if a.kind != "person" and " ".join(a.keys) == key:
-                return a
-        return None
+        return find_body(name, [a for a in self.actors if a.kind != "person"])
 
     def add_organisation(
         self, name: str, start: int, end: int, heads: set[str], kind: str = "organisation"
@@ -180,18 +158,11 @@ class ActorTable:
 
     def actor_at(self, start: int, end: int) -> ActorInfo | None:
         """An actor with a mention overlapping ``start:end``, persons first, longest first."""
-        best: tuple[int, int, ActorInfo] | None = None
         ms, starts = self._mentions()
         # mentions are short: those overlapping start within a bounded window before it
         i = bisect.bisect_left(starts, start - _MAX_MENTION)
         j = bisect.bisect_left(starts, end)
-        for s, e, a in ms[i:j]:
-            ov = min(e, end) - max(s, start)
-            if ov > 0:
-                rank = (1 if a.kind == "person" else 0, e - s)
-                if best is None or rank > (best[0], best[1]):
-                    best = (rank[0], rank[1], a)
-        return best[2] if best else None
+        return overlapping_actor(ms[i:j], start, end)
 
     def to_records(self, doc: Document) -> list[Actor]:
         out: list[Actor] = []
