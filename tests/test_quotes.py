@@ -447,3 +447,17 @@ def test_a_court_ruling_is_reported_speech() -> None:
     assert q.kind == "indirect" and q.speaker and "Supreme Court" in q.speaker
     # "ruled" with an object and no that-clause reports nothing
     assert quotes_of("The party ruled the country for thirty years.") == []
+
+
+def test_name_then_role_before_a_colon_is_the_speaker() -> None:
+    qs = quotes_of('Jonas Berg, Prime Minister of Norway: "We prepared this visit for months."')
+    assert one(qs, "We prepared").speaker == "Jonas Berg"
+    # a place before the colon stays what it was
+    qs = quotes_of('Oslo, Norway: "We will rebuild," the mayor said.')
+    assert one(qs, "We will rebuild").speaker != "Oslo"
+
+
+def test_a_national_coast_guard_speaks_as_itself() -> None:
+    qs = quotes_of("The Philippine coast guard said one of its crew members was slightly hurt.")
+    q = one(qs, "one of its crew members")
+    assert q.speaker == "Philippine coast guard"

@@ -125,6 +125,10 @@ def attribution_before(view: TextView, boundary: int, pos: int) -> Attribution |
     if m is None:
         return _parsed_before(view, boundary, pos)
     if m.group("colon"):
+        named = _named_before_role(window, m.start("colon"))
+        if named is not None:
+            # "Shavkat Mirziyoyev, President of Uzbekistan: “…”": the person, not the country
+            return Attribution((boundary + named[0], boundary + named[1]), None)
         return Attribution((boundary + m.start("colon"), boundary + m.end("colon")), None)
     vs, ve = boundary + m.start("verb"), boundary + m.end("verb")
     parsed = _verb_attribution(view, vs, ve)
@@ -180,3 +184,23 @@ def cues_inside(view: TextView, a: int, b: int) -> list[InnerCue]:
             )
         )
     return out
+
+
+#: "Name, role of Country" before a colon: the name, then an appositive with a role word.
+_NAME_THEN_ROLE = re.compile(r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s+"
+                             r"(?P<role>[^,:;.!?“”\"\n]{3,80}?)\s*\Z")
+
+
+def _named_before_role(window: str, colon_start: int) -> tuple[int, int] | None:
+    """The (start, end) of a person's name followed by its role just before a colon
+    attribution that starts at ``colon_start`` ("Vladimir Putin, President of *Russia*:"),
+    or None when the words before the colon are not "Name, role …"."""
+    m = _NAME_THEN_ROLE.search(window, 0, colon_start)
+    if m is None:
+        return None
+    roles = lexicon().person_roles
+    role_words = re.findall(r"[a-z]+", (m.group("role") + " " + window[colon_start:]).lower())
+    if not any(w in roles for w in role_words):
+        return None
+    return m.start("name"), m.end("name")
+
