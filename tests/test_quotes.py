@@ -461,3 +461,21 @@ def test_a_national_coast_guard_speaks_as_itself() -> None:
     qs = quotes_of("The Philippine coast guard said one of its crew members was slightly hurt.")
     q = one(qs, "one of its crew members")
     assert q.speaker == "Philippine coast guard"
+
+
+def test_a_hyphenated_title_is_one_role() -> None:
+    qs = quotes_of(
+        "NATO Secretary-General Jens Stoltenberg visited Kyiv on Monday. On Wednesday, the "
+        "NATO secretary-general told reporters that the alliance regretted the decision."
+    )
+    assert one(qs, "the alliance regretted").speaker == "Jens Stoltenberg"
+
+
+def test_the_official_is_the_office_holder_last_named_unless_an_unnamed_one_came() -> None:
+    qs = quotes_of('Deputy Secretary Ana Ruiz spoke in Lima. "We will act," the official said.')
+    assert one(qs, "We will act").speaker == "Ana Ruiz"
+    qs = quotes_of(
+        'Deputy Secretary Ana Ruiz spoke in Lima. A senior official said talks had failed. '
+        '"We will act," the official said.'
+    )
+    assert one(qs, "We will act").speaker is None

@@ -41,6 +41,8 @@ _APPOSED_NAME = re.compile(
 )
 #: Words that make a role another one: a deputy minister is not "the minister".
 _QUALIFIERS = rules.words(rules.QUOTES, "qualifiers")
+#: Role nouns any office-holder answers to ("the official").
+_GENERIC_ROLES = rules.words(rules.QUOTES, "generic_roles")
 #: Words that join the words of a role ("secretary *of* state"), never a role themselves.
 _ROLE_JOINERS = rules.words(rules.QUOTES, "role_joiners")
 #: Determiners of a definite description ("*the* minister", "*this* official").
@@ -157,6 +159,21 @@ class Resolver:
             )):
                 return a
         return None
+
+    def _generic_role_holder(self, role: str, pos: int) -> ActorInfo | None:
+        """"the official": the last person with an office who was a subject or speaker,
+        unless an unnamed one ("a senior official", "officials") came since."""
+        recent = self._recent(pos, "person")
+        if recent is None or not recent.role or not recent.mentions:
+            return None
+        since = max(e for s, e in recent.mentions if s < pos) if any(
+            s < pos for s, _ in recent.mentions) else pos
+        unnamed = re.compile(rf"\b(?:an?|one|another|two|three|several|other)\s+"
+                             rf"(?:[\w.’'-]+\s+){{0,3}}{re.escape(role)}s?\b|\b{re.escape(role)}s\b",
+                             re.IGNORECASE)
+        if unnamed.search(self.text, since, pos):
+            return None
+        return recent
 
     def _by_head(self, heads: set[str], pos: int) -> ActorInfo | None:
         for _s, _e, a in self.table.mentions_before(pos):
@@ -316,6 +333,9 @@ class Resolver:
                 # "Germany's foreign minister said ..." / "the European Union's envoy
                 # said ..." before the name is given
                 actor = self._by_role([head], start, country, forward=True)
+            if actor is None and head in _GENERIC_ROLES and len(core) == 1:
+                # "the official said": the office-holder who spoke or acted last
+                actor = self._generic_role_holder(head, start)
             if actor is not None:
                 actor.add_mention(start, end)
             return Resolution(actor)

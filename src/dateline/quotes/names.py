@@ -77,6 +77,12 @@ def describe_left(tok: Token, lex: Lexicon) -> tuple[str | None, str | None, str
                 k -= 2
                 continue
             break
+        if t.text in ("-", "‐") and roles and k > 0 and doc[k - 1].lower_ in role_words:
+            # "Secretary-General", tokenised in three: one role word
+            roles[0] = f"{doc[k - 1].lower_}-{roles[0]}"
+            first = k - 1
+            k -= 2
+            continue
         if low.rstrip(".") in lex.honorifics:
             gender = gender or lex.honorifics[low.rstrip(".")]
             first = k
