@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from dateline.errors import InputError
+from dateline.ingest.fields import article_problem
 from dateline.ingest.items import Quarantined, ReadItem, ReadOptions, Skipped
 from dateline.ingest.lang import detect_language
 from dateline.ingest.readers import STDIN, kind_of, reader
@@ -175,7 +176,9 @@ def read_sources(
                 yield Quarantined(path, f"item {n + 1}", f"reader failed: {type(e).__name__}: {e}")
                 break
             n += 1
-            if isinstance(item, Article):
+            if isinstance(item, Article) and (problem := article_problem(item)):
+                yield Quarantined(path, f"item {n}", problem)
+            elif isinstance(item, Article):
                 try:
                     checked = language_check(item, options, f"item {n}")
                     if isinstance(checked, Skipped) and checked.source != path:

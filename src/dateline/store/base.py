@@ -105,7 +105,10 @@ class Store(ABC):
         except StoreError:
             raise
         except Exception as e:
-            raise StoreError(f"{self.dialect} query failed: {e}\nSQL: {sql.strip()[:300]}") from e
+            # The message never shows SQL (it reaches users); the statement stays on the error.
+            err = StoreError(f"{self.dialect} query failed: {e}")
+            err.sql = sql.strip()[:300]
+            raise err from e
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cur = self.execute(sql, params)
