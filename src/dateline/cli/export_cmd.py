@@ -57,6 +57,7 @@ def export(
 
     GDELT and PLOVER exports hold de-duplicated events unless --per-article is given.
     """
+    from dateline.export.atomic import open_replacing
     from dateline.export.formats import ExportOptions, export_format
     from dateline.store.open import open_store
 
@@ -73,12 +74,12 @@ def export(
             for table, n in counts.items():
                 typer.echo(f"{folder}/{table}.{fmt}: {n} rows", err=True)
             return
-        out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
-        try:
-            n = chosen.write(store, out, options)
-        finally:
-            if output:
-                out.close()
+        if output:
+            # written beside the file and renamed over it: a killed export keeps the old one
+            with open_replacing(output) as out:
+                n = chosen.write(store, out, options)
+        else:
+            n = chosen.write(store, sys.stdout, options)
         typer.echo(f"{n} {chosen.unit} written", err=True)
     finally:
         store.close()
