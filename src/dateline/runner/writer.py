@@ -176,6 +176,7 @@ class IngestWriter:
             self.store.update_run(
                 self.run.id, self.counts, self.run.seconds + seconds, status="done"
             )
+        self.store.release_run(self.run.id)
         if self.progress is not None:
             self.state.files_done, self.state.seconds = self.state.files_total, seconds
             self.progress(self.state)
