@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from dateline.ingest.decode import DecodeFailure, decode_bytes
-from dateline.ingest.files import byte_limit, read_bounded
-from dateline.ingest.html import html_to_article
+from dateline.ingest.files import read_bounded
+from dateline.ingest.html import MAX_HTML_CHARS, html_to_article, oversize_html
 from dateline.ingest.items import Quarantined
 from dateline.ingest.text import DEFAULT_MAX_CHARS
 from dateline.model import Article
@@ -35,7 +35,7 @@ def read_warc_stream(
 ) -> Iterator[Article | Quarantined]:
     from warcio.archiveiterator import ArchiveIterator
 
-    limit = byte_limit(max_chars)
+    limit = MAX_HTML_CHARS  # a payload is one HTML page: bounded before parsing
     it = ArchiveIterator(stream, arc2warc=True)
     offset = 0
     seen = 0
@@ -60,9 +60,7 @@ def read_warc_stream(
             pos = f"offset {offset}"
             if more:
                 yielded += 1
-                yield Quarantined(
-                    source, pos, f"oversize: more than {max_chars:,} characters (raise --max-chars)"
-                )
+                yield Quarantined(source, pos, oversize_html("bytes"))
                 continue
             m = _CHARSET.search(ctype)
             try:
@@ -73,7 +71,10 @@ def read_warc_stream(
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
             yielded += 1
-            yield html_to_article(html, source, _record_id(record, source, offset), pos, url=url)
+            yield html_to_article(
+                html, source, _record_id(record, source, offset), pos, url=url,
+                max_chars=max_chars,
+            )
     except Exception as e:  # warcio raises several types on damaged archives
         where = f"record {seen} (after offset {offset})" if seen > 1 else "record 1"
         yield Quarantined(source, where, f"broken WARC record: {type(e).__name__}: {e}")
