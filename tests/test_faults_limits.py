@@ -101,3 +101,27 @@ def test_warc_text_longer_than_max_chars_is_quarantined(tmp_path: Path) -> None:
     items = _items(f, max_chars=1000)
     assert [type(i).__name__ for i in items] == ["Quarantined", "Article"]
     assert items[0].reason.startswith("oversize:")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("gz", [False, True])
+@pytest.mark.parametrize("keep", [0.5, 0.7, 0.85, 0.95, 0.99])
+def test_a_truncated_warc_record_is_quarantined(tmp_path: Path, gz: bool, keep: float) -> None:
+    from ingest_samples import STORY_2
+
+    data = warc_bytes([("https://e.test/a", page("A", STORY)),
+                       ("https://e.test/b", page("B", STORY_2))], gz=gz)
+    f = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+    f.write_bytes(data[: int(len(data) * keep)])
+    items = _items(f)
+    *whole, last = items
+    assert isinstance(last, Quarantined) and last.reason.startswith("truncated WARC record")
+    assert all(isinstance(i, Article) for i in whole)
+    assert [i.text for i in whole] == [i.text for i in _items_of(data, tmp_path, gz)][: len(whole)]
+
+
+def _items_of(data: bytes, tmp_path: Path, gz: bool) -> list[Article]:
+    f = tmp_path / ("whole.warc.gz" if gz else "whole.warc")
+    f.write_bytes(data)
+    items = _items(f)
+    assert all(isinstance(i, Article) for i in items) and len(items) == 2
+    return items  # type: ignore[return-value]
