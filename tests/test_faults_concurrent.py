@@ -118,3 +118,49 @@ def test_a_concurrent_insert_of_a_stored_article_is_a_duplicate(
         other = Record(id="same", raw_text="Another article that has the same id.")
         assert two.save(other).status == "stored" and other.id.startswith("same~")
         assert one.count("articles") == 2
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")  # a zombie has ended; only its exit status is left
+
+
+def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
+    """Issue 17 item 8: kill -9 of a ``--workers 2`` ingest leaves no worker behind."""
+    import os
+    import signal
+
+    src = _corpus(tmp_path / "in.jsonl")
+    db = str(tmp_path / "w.db")
+    script = SLOW_INGEST.replace("batch_size=4)", "batch_size=4, workers=2)")
+    proc = subprocess.Popen([sys.executable, "-c", script, str(src), db, "0.05"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=cli_env())
+    deadline = time.monotonic() + 60
+    while _stored(db) < 4 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = _children(proc.pid)
+    assert proc.poll() is None and len(workers) >= 2, workers
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [w for w in workers if _alive(w)]
+    for w in left:
+        os.kill(w, signal.SIGKILL)
+    assert not left, f"workers {left} outlived their parent"

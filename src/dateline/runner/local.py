@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -53,7 +54,28 @@ T = TypeVar("T")
 _WORKER_PIPELINE: Pipeline | None = None
 
 
-def _init_worker(settings: Settings, stages: list[str]) -> None:
+#: Seconds between a worker's checks that its parent is alive.
+PARENT_POLL_SECONDS = 0.5
+
+
+def exit_with_parent(parent: int, interval: float = PARENT_POLL_SECONDS) -> None:
+    """End this process soon after process ``parent`` ends, however it ends (``kill -9``).
+
+    A watchdog thread polls the parent pid: a worker whose parent died is adopted by
+    another process, and must not run on holding its memory (the pool that would have
+    stopped it is gone).
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="dateline-exit-with-parent", daemon=True).start()
+
+
+def _init_worker(settings: Settings, stages: list[str], parent: int) -> None:
+    exit_with_parent(parent)
     # A forked worker inherits the parent's pipeline (and any model it loaded).
     global _WORKER_PIPELINE
     if _WORKER_PIPELINE is None or _WORKER_PIPELINE.names != stages:
@@ -84,7 +106,7 @@ class LocalEngine(Engine):
                 ProcessPoolExecutor(
                     max_workers=self.workers,
                     initializer=_init_worker,
-                    initargs=(self.settings, self.stages),
+                    initargs=(self.settings, self.stages, os.getpid()),
                 )
             )
 
