@@ -66,7 +66,10 @@ def export(
     except DatelineError as e:
         common.fail(str(e))
     options = ExportOptions(header=header, per_article=per_article, min_confidence=min_confidence)
-    store = open_store(common.store_location(db))
+    try:
+        store = open_store(common.store_location(db))
+    except DatelineError as e:  # e.g. the store's folder does not exist
+        common.fail(str(e))
     try:
         if chosen.folder:
             folder = output or Path("export")

@@ -129,10 +129,15 @@ class LocalEngine(Engine):
 
 
 # -- parent side -------------------------------------------------------------------
-def run_key(sources: Sequence[str], options: ReadOptions, stages: Sequence[str]) -> str:
+def run_key(
+    sources: Sequence[str],
+    options: ReadOptions,
+    stages: Sequence[str],
+    expanded: Sequence[tuple[str, str]] | None = None,
+) -> str:
     """Identifies "the same command on the same inputs" for resuming."""
     files = []
-    for path, kind in expand_sources(sources):
+    for path, kind in expand_sources(sources) if expanded is None else expanded:
         try:
             st = os.stat(path) if kind not in ("stdin", "missing") else None
         except OSError:
@@ -180,13 +185,14 @@ def run_ingest(
     size = batch_size or settings.batch_size
     check_sources(sources)
     pipeline = Pipeline(settings, names)
-    files_total = sum(1 for _ in expand_sources(sources))
+    expanded = list(expand_sources(sources))  # once: the files counted are the files read
+    files_total = len(expanded)
 
     own_store = not isinstance(db, Store)
     store = open_store(db) if not isinstance(db, Store) else db
     t0 = time.monotonic()
     try:
-        key = run_key(sources, options, names)
+        key = run_key(sources, options, names, expanded)
         if STDIN in sources:
             key += f":{time.time_ns()}"  # standard input cannot be replayed
         clusterer: StoryClusterer | None = None
@@ -212,7 +218,7 @@ def run_ingest(
 
         pending = Pending()
         writer = IngestWriter(store, run, clusterer, state, progress, pending, t0)
-        items = read_sources(sources, options, on_file=on_file)
+        items = read_sources(sources, options, on_file=on_file, files=expanded)
         chunks = read_chunks(items, store, run.counts["read"], size, pending)
         with engine_cls(settings, names, workers, scheduler=scheduler, pipeline=pipeline) as runner:
             for chunk, results in runner.map((c, c.batch) for c in chunks):
