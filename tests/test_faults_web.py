@@ -40,7 +40,9 @@ SAVE = {"text": "The council met on Monday.", "title": "t", "action": "save"}
 @pytest.mark.parametrize(
     "headers",
     [{"Origin": "http://evil.example"}, {"Origin": "null"},
-     {"Referer": "http://evil.example/page.html"}, {"Sec-Fetch-Site": "cross-site"}],
+     {"Origin": "null", "Sec-Fetch-Site": "cross-site"},
+     {"Referer": "http://evil.example/page.html"}, {"Sec-Fetch-Site": "cross-site"},
+     {"Origin": "http://testserver:9999", "Sec-Fetch-Site": "same-site"}],
 )
 def test_cross_origin_writes_are_refused(db: str, headers: dict[str, str]) -> None:
     with TestClient(create_app(db)) as client:
@@ -52,12 +54,17 @@ def test_cross_origin_writes_are_refused(db: str, headers: dict[str, str]) -> No
         assert store.count("articles") == 0
 
 
-def test_same_origin_writes_pass_the_check(db: str) -> None:
+@pytest.mark.parametrize(
+    "headers",
+    [{"Origin": "http://testserver", "Referer": "http://testserver/paste"},
+     # a browser's own-site form under Referrer-Policy: no-referrer
+     {"Origin": "null", "Sec-Fetch-Site": "same-origin"},
+     {}],
+)
+def test_same_origin_writes_pass_the_check(db: str, headers: dict[str, str]) -> None:
     with TestClient(create_app(db)) as client:
         # an empty text is refused by the form itself, after the origin check
-        r = client.post("/paste", data={"text": "", "action": "preview"},
-                        headers={"Origin": "http://testserver",
-                                 "Referer": "http://testserver/paste"})
+        r = client.post("/paste", data={"text": "", "action": "preview"}, headers=headers)
         assert r.status_code != 403
 
 
@@ -131,6 +138,9 @@ def test_a_real_server_refuses_big_chunked_uploads_foreign_hosts_and_origins(db:
         assert httpx.get(base + "/", headers={"Host": "news.example"}).status_code == 200
         assert httpx.head(base + "/").status_code == 200
         r = httpx.post(base + "/paste", data=SAVE, headers={"Origin": "http://evil.example"})
+        assert r.status_code == 403
+        r = httpx.post(base + "/paste", data=SAVE, headers={"Origin": "null",
+                                                             "Sec-Fetch-Site": "cross-site"})
         assert r.status_code == 403
 
         before = _rss_peak_kb(proc.pid)

@@ -6,8 +6,9 @@
 - ``SameOrigin``: a Host header the server does not answer to is a 400 (DNS
   rebinding), and a write (POST, PUT, PATCH, DELETE) sent by a page of another
   origin is a 403 (cross-site request forgery). Browsers name the page that sends a
-  request in ``Origin`` (else ``Referer``, and ``Sec-Fetch-Site``); a request naming
-  none (curl, scripts) is not a browser's cross-site request and is let through.
+  request in ``Origin`` (else ``Referer``) and say in ``Sec-Fetch-Site`` whether it is
+  this site's own; a request naming none (curl, scripts) is not a browser's
+  cross-site request and is let through.
 - ``HeadAsGet``: ``HEAD`` is answered as ``GET`` without the body.
 """
 
@@ -147,12 +148,15 @@ class SameOrigin:
     @staticmethod
     def _cross_origin(headers: dict[str, str], host: str) -> str | None:
         """Why the request comes from another origin, or ``None``."""
-        if headers.get("sec-fetch-site", "") == "cross-site":
-            return "Sec-Fetch-Site: cross-site"
+        site = headers.get("sec-fetch-site", "")
+        if site in ("cross-site", "same-site"):  # same-site: another port or subdomain
+            return f"Sec-Fetch-Site: {site}"
         origin = headers.get("origin")
+        if origin == "null":
+            # what a browser sends for this site's own forms too, under the pages'
+            # Referrer-Policy: no-referrer; Sec-Fetch-Site tells them apart
+            return None if site in ("same-origin", "none") else "Origin: null"
         if origin is not None:
-            if origin == "null":
-                return "Origin: null"
             if urlsplit(origin).netloc.lower() != host.lower():
                 return f"Origin: {origin}"
             return None
