@@ -54,6 +54,9 @@ def test_find_problems_filters(store_url: str) -> None:
             "line 3"]
         assert count_problems(store, ProblemFilter(source="a.jsonl")) == 2
         assert count_problems(store, ProblemFilter(source="A.JSONL", kind="quarantined")) == 1
+        # LIKE's wildcards are literal: "_" matches an underscore, not any character
+        assert count_problems(store, ProblemFilter(source="a_jsonl")) == 0
+        assert count_problems(store, ProblemFilter(source="%")) == 0
         skipped = find_problems(store, ProblemFilter(kind="skipped"))[0]
         assert skipped["article_id"] == "fr-1" and skipped["lang"] == "fr"
 

@@ -43,6 +43,9 @@ class InputError(DatelineError):
 class StoreError(DatelineError):
     code = "E020"
 
+    #: The statement that failed, for debugging; never part of the message.
+    sql: str | None = None
+
 
 class DataError(DatelineError):
     """A packaged data file (word lists, code tables) has a bad entry; names the file."""

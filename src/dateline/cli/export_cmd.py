@@ -57,6 +57,7 @@ def export(
 
     GDELT and PLOVER exports hold de-duplicated events unless --per-article is given.
     """
+    from dateline.export.atomic import open_replacing
     from dateline.export.formats import ExportOptions, export_format
     try:
         chosen = export_format(fmt)
@@ -71,12 +72,15 @@ def export(
             for table, n in counts.items():
                 typer.echo(f"{folder}/{table}.{fmt}: {n} rows", err=True)
             return
-        out = common.open_output(output) if output else sys.stdout
-        try:
-            n = chosen.write(store, out, options)
-        finally:
-            if output:
-                out.close()
+        if output:
+            # written beside the file and renamed over it: a killed export keeps the old one
+            try:
+                with open_replacing(output) as out:
+                    n = chosen.write(store, out, options)
+            except OSError as e:
+                common.fail(f"cannot write {output}: {e.strerror or e}")
+        else:
+            n = chosen.write(store, sys.stdout, options)
         typer.echo(f"{n} {chosen.unit} written", err=True)
     finally:
         store.close()

@@ -22,6 +22,14 @@ def serve(
     read_only: Annotated[
         bool, typer.Option("--read-only", help="Refuse every write (paste-and-save).")
     ] = False,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Another Host name to answer to (repeatable; also $DATELINE_ALLOWED_HOSTS, "
+            "comma-separated). Loopback names and --host are always answered.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the store in a browser (pages) and as a JSON API (/api, docs at /docs).
 
@@ -30,6 +38,7 @@ def serve(
     """
     from dateline.errors import DatelineError
     from dateline.pipeline import resolve_stages
+    from dateline.web.security import is_loopback
     from dateline.web.server import check_address
     from dateline.web.server import serve as run_server
 
@@ -43,9 +52,16 @@ def serve(
         check_address(host, port)
     except DatelineError as e:
         common.fail(str(e))
+    if not is_loopback(host):
+        typer.echo(
+            f"dateline: warning: --host {host} is not a loopback address: anyone who can reach"
+            " it can read the store and (without --read-only) write to it; there is no login",
+            err=True,
+        )
     typer.echo(f"dateline: serving {target} at http://{host}:{port}/  (Ctrl-C stops it)", err=True)
     try:
-        run_server(target, host=host, port=port, read_only=read_only, settings=settings)
+        run_server(target, host=host, port=port, read_only=read_only, settings=settings,
+                   allow_hosts=allow_host or ())
     except DatelineError as e:
         common.fail(str(e))
     except SystemExit as e:  # uvicorn exits 3 when it cannot start (the port taken meanwhile)

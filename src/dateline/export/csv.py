@@ -7,19 +7,22 @@ from collections.abc import Iterable
 from contextlib import ExitStack
 from pathlib import Path
 
+from dateline.export.atomic import open_replacing
 from dateline.export.rows import TABLES
 from dateline.model import Record
 
 
 def write_csv(records: Iterable[Record], directory: str | Path) -> dict[str, int]:
-    """Stream records into three CSV files in ``directory``; return rows written per table."""
+    """Stream records into three CSV files in ``directory``; return rows written per table.
+
+    Each file replaces the one before only when the export is complete."""
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     counts = dict.fromkeys(TABLES, 0)
     with ExitStack() as stack:
         writers = {}
         for name, (columns, _) in TABLES.items():
-            fh = stack.enter_context(open(out / f"{name}.csv", "w", encoding="utf-8", newline=""))
+            fh = stack.enter_context(open_replacing(out / f"{name}.csv", newline=""))
             w = csv.DictWriter(fh, fieldnames=list(columns))
             w.writeheader()
             writers[name] = w

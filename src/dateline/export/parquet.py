@@ -7,6 +7,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+from dateline.export.atomic import replacing
 from dateline.export.rows import BOOL_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, TABLES
 from dateline.model import Record
 
@@ -39,8 +40,10 @@ def write_parquet(
     schemas = {name: _schema(cols) for name, (cols, _) in TABLES.items()}
     buffers: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     with ExitStack() as stack:
+        # each file replaces the one before only when the export is complete
+        paths = {name: stack.enter_context(replacing(out / f"{name}.parquet")) for name in TABLES}
         writers = {
-            name: stack.enter_context(pq.ParquetWriter(out / f"{name}.parquet", schemas[name]))
+            name: stack.enter_context(pq.ParquetWriter(paths[name], schemas[name]))
             for name in TABLES
         }
 

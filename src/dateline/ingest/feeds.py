@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from dateline.ingest.fields import valid_date
 from dateline.ingest.files import byte_limit
 from dateline.ingest.items import Quarantined
 from dateline.ingest.text import DEFAULT_MAX_CHARS, check_text
@@ -78,15 +79,16 @@ def parse_feed(
             # dict.get: plain keys, without feedparser's deprecated updated->published mapping
             parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
             published = _iso(parsed)
+            raw_date = dict.get(entry, "published") or dict.get(entry, "updated")
+            if not published and raw_date and valid_date(str(raw_date)):
+                published = str(raw_date)  # a date feedparser left unparsed, when it is one
             yield Article(
                 id=str(entry.get("id") or entry.get("link") or f"{stem}-{i}"),
                 text=text,
                 title=entry.get("title") or None,
                 source=source,
                 url=entry.get("link") or None,
-                published=published
-                or dict.get(entry, "published")
-                or dict.get(entry, "updated"),
+                published=published,
                 author=entry.get("author") or None,
             )
         except Exception as e:  # one bad entry must not lose the others

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from typing import BinaryIO, Protocol
+from typing import Protocol
 
 #: Bytes per character allowed when reading up to ``max_chars`` characters.
 BYTES_PER_CHAR = 4
@@ -25,23 +26,52 @@ def read_bounded(stream: Readable, limit: int) -> tuple[bytes, bool]:
     return data[:limit], len(data) > limit
 
 
-def iter_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
-    """(line number from 1, line bytes) for each line; ``None`` for a line over ``limit``.
+#: Bytes read at a time by ``iter_lines``.
+BLOCK_BYTES = 1 << 16
+_BLANK = re.compile(rb"[ \t\r\n\f\v]+")
 
-    Reads in bounded pieces, so a line of any length costs at most ``limit`` bytes.
+
+def iter_lines(stream: Readable, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number from 1, line bytes) for each line that is not blank; ``None`` for a
+    line over ``limit`` bytes.
+
+    Reads in blocks, so a line of any length costs at most ``limit`` bytes, and runs of
+    blank lines are passed over in C (a file of nothing but line breaks costs almost
+    nothing, however many there are).
     """
-    lineno = 0
+    # read1: what is there, up to a block (a truncated gzip still gives what precedes the cut)
+    read = getattr(stream, "read1", stream.read)
+    lineno = 1  # the number of the line that starts at ``pos``
+    buf = b""
+    pos = 0
+    eof = False
     while True:
-        line = stream.readline(limit + 1)
-        if not line:
-            return
-        lineno += 1
-        if len(line) > limit and not line.endswith(b"\n"):
-            # Too long: skip the rest of this line piece by piece.
-            while True:
-                rest = stream.readline(limit + 1)
-                if not rest or rest.endswith(b"\n"):
-                    break
-            yield lineno, None
+        blank = _BLANK.match(buf, pos)
+        if blank is not None:
+            lineno += buf.count(b"\n", pos, blank.end())
+            pos = blank.end()
+        nl = buf.find(b"\n", pos)
+        if nl >= 0:
+            yield lineno, (buf[pos : nl + 1] if nl - pos <= limit else None)
+            lineno += 1
+            pos = nl + 1
             continue
-        yield lineno, line
+        if len(buf) - pos > limit:  # too long: pass over the rest of this line
+            yield lineno, None
+            while True:
+                block = read(BLOCK_BYTES)
+                if not block:
+                    return
+                nl = block.find(b"\n")
+                if nl >= 0:
+                    buf, pos, lineno = block, nl + 1, lineno + 1
+                    break
+            continue
+        if eof:
+            if pos < len(buf):
+                yield lineno, buf[pos:]
+            return
+        block = read(BLOCK_BYTES)
+        eof = not block
+        buf = buf[pos:] + block
+        pos = 0

@@ -4,17 +4,33 @@ The body is trafilatura's precision-favouring extraction without comments; when
 that keeps almost nothing of what the default extraction finds, the default one
 is used. Page furniture that survives is the ``clean`` stage's to remove and
 report; the reader drops only a few whole lines itself (``ingest.boilerplate``).
+
+Every page is bounded in size and time before and while it is parsed: a page of more
+than ``MAX_HTML_CHARS`` characters of markup is refused unparsed (parsing costs grow
+faster than the page: a 2 MB page of nested markup takes 20 s and 170 MB), extraction
+that takes over ``HTML_SECONDS`` is stopped (in the main thread), and a body longer
+than ``--max-chars`` is refused. Each refusal is a ``Quarantined`` item with its reason.
 """
 
 from __future__ import annotations
 
 import re
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from dateline.ingest.boilerplate import drop_boilerplate_lines
 from dateline.ingest.items import Quarantined
+from dateline.ingest.text import DEFAULT_MAX_CHARS, check_text
 from dateline.model import Article
+
+#: Pages with more markup than this (characters, or bytes before decoding) are not parsed.
+MAX_HTML_CHARS = 2_000_000
+#: Seconds one page's extraction may take (enforced in the main thread).
+HTML_SECONDS = 60.0
 
 #: Below this share of the default extraction's length, the precise one is taken as lost.
 FALLBACK_SHARE = 0.15
@@ -66,17 +82,68 @@ def _metadata(html: str) -> dict[str, Any]:
     return out
 
 
-def html_to_article(
-    html: str, source: str, article_id: str, position: str | None = None, url: str | None = None
-) -> Article | Quarantined:
-    """An ``Article`` from one HTML page, or ``Quarantined`` when it has no body text."""
+class ExtractionTimeout(Exception):
+    """A page's extraction ran past ``HTML_SECONDS``."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``ExtractionTimeout`` in the block after ``seconds`` (main thread, no timer set)."""
+    usable = (
+        threading.current_thread() is threading.main_thread()
+        and hasattr(signal, "setitimer")
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
+    if not usable:
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise ExtractionTimeout
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        body = extract_body(html)
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def oversize_html(unit: str = "characters") -> str:
+    return (
+        f"oversize: HTML page of more than {MAX_HTML_CHARS:,} {unit} "
+        "(pages this large are refused before parsing)"
+    )
+
+
+def html_to_article(
+    html: str,
+    source: str,
+    article_id: str,
+    position: str | None = None,
+    url: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Article | Quarantined:
+    """An ``Article`` from one HTML page, or ``Quarantined`` when it has no body text, is too
+    large to parse, takes too long, or its body is longer than ``max_chars``."""
+    if len(html) > MAX_HTML_CHARS:
+        return Quarantined(source, position, oversize_html())
+    try:
+        with time_limit(HTML_SECONDS):
+            body = extract_body(html)
+            meta = _metadata(html) if body.strip() else {}
+    except ExtractionTimeout:
+        return Quarantined(
+            source, position, f"too slow: HTML extraction took over {HTML_SECONDS:g} s"
+        )
     except Exception as e:  # lxml/trafilatura errors on malformed markup
         return Quarantined(source, position, f"unparsable HTML: {type(e).__name__}: {e}")
     if not body.strip():
         return Quarantined(source, position, "no article text found in HTML")
-    meta = _metadata(html)
+    reason = check_text(body, source, position, max_chars)
+    if reason:
+        return Quarantined(source, position, reason)
     return Article(
         id=article_id,
         text=body,

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from dateline.ingest.decode import DecodeFailure, decode_bytes
+from dateline.ingest.fields import article_problem
 from dateline.ingest.files import byte_limit, iter_lines
 from dateline.ingest.items import JsonFields, Quarantined
 from dateline.ingest.text import DEFAULT_MAX_CHARS, check_text
@@ -50,7 +51,7 @@ def parse_json_line(
     reason = check_text(text, source, pos, max_chars)
     if reason:
         return Quarantined(source, pos, reason)
-    return Article(
+    article = Article(
         id=_as_text(obj.get(fields.id)) or f"{stem}-{lineno}",
         text=text,
         title=_as_text(obj.get(fields.title)),
@@ -60,6 +61,8 @@ def parse_json_line(
         lang=_as_text(obj.get(fields.lang)),
         author=_as_text(obj.get(fields.author)),
     )
+    problem = article_problem(article)
+    return Quarantined(source, pos, problem) if problem else article
 
 
 def jsonl_stem(path: str | Path) -> str:

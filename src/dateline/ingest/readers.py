@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from dateline.errors import ConfigError
 from dateline.ingest.decode import DecodeFailure, decode_bytes
 from dateline.ingest.feeds import parse_feed, read_feed
 from dateline.ingest.files import byte_limit, read_bounded
-from dateline.ingest.html import html_id, html_to_article
+from dateline.ingest.html import MAX_HTML_CHARS, html_id, html_to_article, oversize_html
 from dateline.ingest.items import Quarantined, ReadOptions
 from dateline.ingest.jsonl import read_jsonl, read_jsonl_stream
 from dateline.ingest.text import bytes_to_article, read_text_file
@@ -107,25 +108,31 @@ def read_text(stream: BinaryIO, source: str, options: ReadOptions) -> Items:
 
 @register_reader("html", (".html", ".htm", ".xhtml", ".html.gz"))
 def read_html(stream: BinaryIO, source: str, options: ReadOptions) -> Items:
-    """One HTML page (gzipped or not) as one article: its body text."""
-    data, more = read_bounded(stream, byte_limit(options.max_chars))
+    """One HTML page (gzipped or not) as one article: its body text.
+
+    At most ``MAX_HTML_CHARS`` bytes are read (and decompressed): a larger page is
+    refused before parsing, and a body longer than ``max_chars`` after it."""
+    data, more = read_bounded(stream, MAX_HTML_CHARS)
     if more:
-        yield Quarantined(source, None, f"oversize: more than {options.max_chars:,} characters")
+        yield Quarantined(source, None, oversize_html("bytes"))
         return
     if data[:2] == b"\x1f\x8b":
         try:
-            data, more = read_bounded(
-                gzip.GzipFile(fileobj=io.BytesIO(data)), byte_limit(options.max_chars)
-            )
-        except (OSError, EOFError) as e:
+            data, more = read_bounded(gzip.GzipFile(fileobj=io.BytesIO(data)), MAX_HTML_CHARS)
+        except (OSError, EOFError, zlib.error) as e:
             yield Quarantined(source, None, f"broken gzip: {e}")
+            return
+        if more:
+            yield Quarantined(
+                source, None, oversize_html("bytes once decompressed")
+            )
             return
     try:
         html = decode_bytes(data)
     except DecodeFailure as e:
         yield Quarantined(source, None, str(e))
         return
-    yield html_to_article(html, source, _article_id(source))
+    yield html_to_article(html, source, _article_id(source), max_chars=options.max_chars)
 
 
 @register_reader(

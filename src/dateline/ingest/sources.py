@@ -11,6 +11,7 @@ from __future__ import annotations
 import glob
 import gzip
 import io
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from dateline.errors import InputError
+from dateline.ingest.fields import article_problem
 from dateline.ingest.items import Quarantined, ReadItem, ReadOptions, Skipped
 from dateline.ingest.lang import detect_language
 from dateline.ingest.readers import STDIN, kind_of, reader
@@ -47,28 +49,50 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
+def _walk(root: Path) -> Iterator[tuple[str, str]]:
+    """(path, kind) of the files with a known ending under ``root``, and (dir, "unreadable")
+    for each folder that cannot be listed; hidden entries are passed over. Listed whole
+    before anything is read, so a file deleted later is reported, not silently missed."""
+    found: list[tuple[Path, str]] = []
+
+    def unreadable(e: OSError) -> None:
+        found.append((Path(e.filename or root), "unreadable"))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            f = Path(folder) / name
+            if name.startswith(".") or not f.is_file():
+                continue
+            kind = kind_of(f)
+            if kind:
+                found.append((f, kind))
+    for f, kind in sorted(found):
+        yield str(f), kind
+
+
 def expand_sources(paths: Iterable[str], strict: bool = False) -> Iterator[tuple[str, str]]:
     """(path, kind) for each file to read, in a stable order; ``-`` is standard input.
 
     Directories are walked recursively (hidden entries skipped) and keep only
     files with a known ending; glob patterns expand (``**`` recursive). With
     ``strict``, a path that names nothing raises ``InputError``; otherwise it is
-    yielded with kind ``"missing"``.
+    yielded with kind ``"missing"``. A path that cannot be looked at (a folder on
+    the way denies it) and a folder that cannot be listed have kind ``"unreadable"``.
     """
     for p in paths:
         if p == STDIN:
             yield STDIN, "stdin"
             continue
         path = Path(p)
-        if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                rel = f.relative_to(path).parts
-                if any(part.startswith(".") for part in rel) or not f.is_file():
-                    continue
-                kind = kind_of(f)
-                if kind:
-                    yield str(f), kind
-        elif path.is_file():
+        try:
+            is_dir, is_file = path.is_dir(), path.is_file()
+        except OSError:
+            yield p, "unreadable"
+            continue
+        if is_dir:
+            yield from _walk(path)
+        elif is_file:
             yield str(path), kind_of(path) or "sniff"
         elif _GLOB_CHARS & set(p):
             matches = sorted(glob.glob(p, recursive=True))
@@ -96,9 +120,23 @@ def read_stream(
     yield from reader(kind).stream(stream, source, options)
 
 
+def _why_unreadable(path: str) -> str:
+    try:
+        if Path(path).is_dir():
+            os.listdir(path)
+        else:
+            os.stat(path)
+    except OSError as e:
+        return e.strerror or str(e)
+    return "not readable when listed"
+
+
 def _read_file(path: str, kind: str, options: ReadOptions) -> Iterator[Article | Quarantined]:
     if kind == "missing":
         yield Quarantined(path, None, "no such file or directory")
+        return
+    if kind == "unreadable":
+        yield Quarantined(path, None, f"cannot read: {_why_unreadable(path)}")
         return
     if kind != "sniff":
         yield from reader(kind).read_file(path, options)
@@ -154,14 +192,16 @@ def read_sources(
     paths: Iterable[str],
     options: ReadOptions | None = None,
     on_file: Callable[[str], None] | None = None,
+    files: Iterable[tuple[str, str]] | None = None,
 ) -> Iterator[ReadItem]:
     """Every article of every source, as ``Article``, ``Skipped`` or ``Quarantined``.
 
     Never raises for bad input. ``on_file`` is called with each file's path
-    before it is read (for progress display).
+    before it is read (for progress display). ``files``: what ``expand_sources(paths)``
+    gave already (so the files counted are the files read).
     """
     options = options or ReadOptions()
-    for path, kind in expand_sources(paths):
+    for path, kind in files if files is not None else expand_sources(paths):
         if on_file is not None:
             on_file(path)
         items = read_stdin(options) if kind == "stdin" else _read_file(path, kind, options)
@@ -175,7 +215,9 @@ def read_sources(
                 yield Quarantined(path, f"item {n + 1}", f"reader failed: {type(e).__name__}: {e}")
                 break
             n += 1
-            if isinstance(item, Article):
+            if isinstance(item, Article) and (problem := article_problem(item)):
+                yield Quarantined(path, f"item {n}", problem)
+            elif isinstance(item, Article):
                 try:
                     checked = language_check(item, options, f"item {n}")
                     if isinstance(checked, Skipped) and checked.source != path:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -53,7 +54,28 @@ T = TypeVar("T")
 _WORKER_PIPELINE: Pipeline | None = None
 
 
-def _init_worker(settings: Settings, stages: list[str]) -> None:
+#: Seconds between a worker's checks that its parent is alive.
+PARENT_POLL_SECONDS = 0.5
+
+
+def exit_with_parent(parent: int, interval: float = PARENT_POLL_SECONDS) -> None:
+    """End this process soon after process ``parent`` ends, however it ends (``kill -9``).
+
+    A watchdog thread polls the parent pid: a worker whose parent died is adopted by
+    another process, and must not run on holding its memory (the pool that would have
+    stopped it is gone).
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="dateline-exit-with-parent", daemon=True).start()
+
+
+def _init_worker(settings: Settings, stages: list[str], parent: int) -> None:
+    exit_with_parent(parent)
     # A forked worker inherits the parent's pipeline (and any model it loaded).
     global _WORKER_PIPELINE
     if _WORKER_PIPELINE is None or _WORKER_PIPELINE.names != stages:
@@ -84,7 +106,7 @@ class LocalEngine(Engine):
                 ProcessPoolExecutor(
                     max_workers=self.workers,
                     initializer=_init_worker,
-                    initargs=(self.settings, self.stages),
+                    initargs=(self.settings, self.stages, os.getpid()),
                 )
             )
 
@@ -107,10 +129,15 @@ class LocalEngine(Engine):
 
 
 # -- parent side -------------------------------------------------------------------
-def run_key(sources: Sequence[str], options: ReadOptions, stages: Sequence[str]) -> str:
+def run_key(
+    sources: Sequence[str],
+    options: ReadOptions,
+    stages: Sequence[str],
+    expanded: Sequence[tuple[str, str]] | None = None,
+) -> str:
     """Identifies "the same command on the same inputs" for resuming."""
     files = []
-    for path, kind in expand_sources(sources):
+    for path, kind in expand_sources(sources) if expanded is None else expanded:
         try:
             st = os.stat(path) if kind not in ("stdin", "missing") else None
         except OSError:
@@ -158,13 +185,14 @@ def run_ingest(
     size = batch_size or settings.batch_size
     check_sources(sources)
     pipeline = Pipeline(settings, names)
-    files_total = sum(1 for _ in expand_sources(sources))
+    expanded = list(expand_sources(sources))  # once: the files counted are the files read
+    files_total = len(expanded)
 
     own_store = not isinstance(db, Store)
     store = open_store(db) if not isinstance(db, Store) else db
     t0 = time.monotonic()
     try:
-        key = run_key(sources, options, names)
+        key = run_key(sources, options, names, expanded)
         if STDIN in sources:
             key += f":{time.time_ns()}"  # standard input cannot be replayed
         clusterer: StoryClusterer | None = None
@@ -190,7 +218,7 @@ def run_ingest(
 
         pending = Pending()
         writer = IngestWriter(store, run, clusterer, state, progress, pending, t0)
-        items = read_sources(sources, options, on_file=on_file)
+        items = read_sources(sources, options, on_file=on_file, files=expanded)
         chunks = read_chunks(items, store, run.counts["read"], size, pending)
         with engine_cls(settings, names, workers, scheduler=scheduler, pipeline=pipeline) as runner:
             for chunk, results in runner.map((c, c.batch) for c in chunks):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from dateline.cluster.stories import StoryClusterer
 from dateline.ingest.items import Quarantined, ReadItem, Skipped
+from dateline.ingest.readers import STDIN
 from dateline.model import Article
 from dateline.runner.engine import Result
 from dateline.runner.summary import IngestProgress, ProgressCallback
@@ -129,10 +130,13 @@ class IngestWriter:
         delta["duplicates"] = chunk.duplicates
         with store.transaction():
             for q in chunk.quarantined:
-                store.add_quarantine(q.source, q.position, q.reason, run.id)
+                # standard input is new input every run: its items are told apart by run
+                source = f"- (run {run.id})" if q.source == STDIN else q.source
+                store.add_quarantine(source, q.position, q.reason, run.id)
                 delta["quarantined"] += 1
             for s in chunk.skipped:
-                store.add_skipped(s.source, s.position, s.reason, s.article_id, s.lang, run.id)
+                source = f"- (run {run.id})" if s.source == STDIN else s.source
+                store.add_skipped(source, s.position, s.reason, s.article_id, s.lang, run.id)
                 delta["skipped"] += 1
             for (article, h), res in zip(chunk.articles, results, strict=True):
                 if isinstance(res, str):
@@ -176,6 +180,7 @@ class IngestWriter:
             self.store.update_run(
                 self.run.id, self.counts, self.run.seconds + seconds, status="done"
             )
+        self.store.release_run(self.run.id)
         if self.progress is not None:
             self.state.files_done, self.state.seconds = self.state.files_total, seconds
             self.progress(self.state)

@@ -109,7 +109,10 @@ class Store(ABC):
         except StoreError:
             raise
         except Exception as e:
-            raise StoreError(f"{self.dialect} query failed: {e}\nSQL: {sql.strip()[:300]}") from e
+            # The message never shows SQL (it reaches users); the statement stays on the error.
+            err = StoreError(f"{self.dialect} query failed: {e}")
+            err.sql = sql.strip()[:300]
+            raise err from e
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cur = self.execute(sql, params)
@@ -207,17 +210,31 @@ class Store(ABC):
             dup = self.find_duplicate(h, record.url)
             if dup is not None:
                 return SaveResult("duplicate", dup, h)
+            renamed = f"{record.id}~{h[:10]}"
             if self.has_id(record.id):
-                record.id = f"{record.id}~{h[:10]}"
+                record.id = renamed
             pk = self._insert_article(record, h, run_id)
+            if pk is None:
+                # Another writer stored a row with this hash, URL or id since the checks
+                # above (concurrent ingests): the same article is a duplicate, another
+                # article that took the id makes this one take the renamed id.
+                dup = self.find_duplicate(h, record.url)
+                if dup is not None:
+                    return SaveResult("duplicate", dup, h)
+                record.id = renamed
+                pk = self._insert_article(record, h, run_id)
+                if pk is None:
+                    raise StoreError(f"article {record.id!r} conflicts with a stored one")
             self._insert_parts(pk, record)
         return SaveResult("stored", record.id, h)
 
-    def _insert_article(self, record: Record, h: str, run_id: int | None) -> int:
+    def _insert_article(self, record: Record, h: str, run_id: int | None) -> int | None:
+        """The new row's pk; ``None`` when its id, hash or URL is taken (nothing inserted)."""
         cur = self.execute(
             "INSERT INTO articles (id, content_hash, source, url, title, published, author, lang,"
             " dateline, raw_text, text, record, run_id, created)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING RETURNING pk",
             (
                 record.id,
                 h,
@@ -235,7 +252,8 @@ class Store(ABC):
                 codec.now_iso(),
             ),
         )
-        return int(cur.fetchone()[0])
+        row = cur.fetchone()
+        return int(row[0]) if row else None
 
     def _many(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
         for row in rows:
@@ -337,18 +355,33 @@ class Store(ABC):
         return self.rows("SELECT * FROM quarantine WHERE run_id = ? ORDER BY id", (run_id,))
 
     # -- runs ----------------------------------------------------------------------
+    # -- run ownership: a run is continued only when no live process holds it ----------
+    def _claim_run(self, run_id: int) -> bool:
+        """Hold run ``run_id`` for this connection until ``release_run`` or the process ends;
+        ``False`` when another live process holds it. Backends override this."""
+        return True
+
+    def release_run(self, run_id: int) -> None:  # noqa: B027 - backends without claims
+        """Let go of a run claimed by ``start_run``."""
+
+    # -- runs ----------------------------------------------------------------------
     def start_run(self, key: str, sources: Sequence[str], settings: dict[str, Any]) -> RunInfo:
-        """Continue the unfinished run with this key, or start a new one."""
+        """Continue the unfinished run with this key, or start a new one.
+
+        An unfinished run still held by a live process (a concurrent ingest of the same
+        inputs) is not continued: this process gets a run of its own.
+        """
         with self.transaction():
-            row = self.execute(
+            rows = self.execute(
                 "SELECT id, seconds, n_read, n_processed, n_duplicates, n_skipped, n_quarantined,"
                 " n_quotes, n_events FROM runs WHERE run_key = ? AND status = 'running'"
-                " ORDER BY id DESC LIMIT 1",
+                " ORDER BY id DESC",
                 (key,),
-            ).fetchone()
-            if row is not None:
-                counts = dict(zip(RUN_COUNTERS, (int(x) for x in row[2:]), strict=True))
-                return RunInfo(int(row[0]), key, True, counts, float(row[1]))
+            ).fetchall()
+            for row in rows:
+                if self._claim_run(int(row[0])):
+                    counts = dict(zip(RUN_COUNTERS, (int(x) for x in row[2:]), strict=True))
+                    return RunInfo(int(row[0]), key, True, counts, float(row[1]))
             cur = self.execute(
                 "INSERT INTO runs (started, status, run_key, sources, settings, updated)"
                 " VALUES (?, 'running', ?, ?, ?, ?) RETURNING id",
@@ -361,6 +394,7 @@ class Store(ABC):
                 ),
             )
             run_id = int(cur.fetchone()[0])
+            self._claim_run(run_id)  # before the row is visible to anyone else
         return RunInfo(run_id, key, False, dict.fromkeys(RUN_COUNTERS, 0))
 
     def update_run(

@@ -11,6 +11,9 @@ from dateline.store.base import Store
 from dateline.store.migrations import Migration
 from dateline.store.snippets import MARK_END, MARK_START
 
+#: First key of the advisory locks that hold ingest runs (the second is the run id).
+RUN_LOCK_CLASS = 17017
+
 
 def _placeholders(sql: str) -> str:
     # The shared SQL uses '?'; psycopg wants '%s' (and a literal '%' doubled).
@@ -26,6 +29,7 @@ class PostgresStore(Store):
         import psycopg
 
         self.url = url
+        self._claimed: set[int] = set()
         try:
             self.conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as e:
@@ -38,6 +42,21 @@ class PostgresStore(Store):
 
     def close(self) -> None:
         self.conn.close()
+
+    # A run is held by a session advisory lock: it ends with the connection, so with the
+    # process however it ends (PostgreSQL notices the closed socket).
+    def _claim_run(self, run_id: int) -> bool:
+        if run_id in self._claimed:
+            return True
+        if self.scalar("SELECT pg_try_advisory_lock(?, ?)", (RUN_LOCK_CLASS, run_id)) is True:
+            self._claimed.add(run_id)
+            return True
+        return False
+
+    def release_run(self, run_id: int) -> None:
+        if run_id in self._claimed:
+            self._claimed.discard(run_id)
+            self.execute("SELECT pg_advisory_unlock(?, ?)", (RUN_LOCK_CLASS, run_id))
 
     def _begin_sql(self) -> str:
         return "BEGIN"

@@ -11,6 +11,7 @@ from typing import Any
 from dateline.errors import StoreError
 from dateline.model import Record
 from dateline.store.base import Store
+from dateline.store.locks import RunLocks
 from dateline.store.migrations import Migration
 from dateline.store.snippets import MARK_END, MARK_START
 
@@ -38,6 +39,7 @@ class SQLiteStore(Store):
             self.conn.execute("PRAGMA foreign_keys=ON")
         except sqlite3.DatabaseError as e:
             raise StoreError(f"cannot open SQLite database {self.path}: {e}") from e
+        self._runs_lock = RunLocks(None if self.path == ":memory:" else f"{self.path}-runs.lock")
         if migrate:
             self.migrate()
 
@@ -46,6 +48,15 @@ class SQLiteStore(Store):
 
     def close(self) -> None:
         self.conn.close()
+        self._runs_lock.close()
+
+    # A run is held by a lock on byte ``run_id`` of ``<db>-runs.lock`` (an open file
+    # description lock, so it ends with the process however it ends, even kill -9).
+    def _claim_run(self, run_id: int) -> bool:
+        return self._runs_lock.claim(run_id)
+
+    def release_run(self, run_id: int) -> None:
+        self._runs_lock.release(run_id)
 
     def _begin_sql(self) -> str:
         return "BEGIN IMMEDIATE"

@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -26,6 +26,7 @@ from dateline.config import Settings, load_settings
 from dateline.errors import DatelineError, StoreError
 from dateline.web import api, pages
 from dateline.web.common import error_response
+from dateline.web.security import HeadAsGet, LimitBody, SameOrigin
 from dateline.web.state import WEB_DIR, WebState
 
 log = logging.getLogger(__name__)
@@ -45,10 +46,6 @@ class DropEmptyParams:
                 scope = dict(scope)
                 scope["query_string"] = urlencode(kept).encode("latin-1")
         await self.app(scope, receive, send)
-
-
-#: Request bodies larger than this are refused before they are read.
-MAX_BODY_BYTES = 2_000_000
 
 
 #: Defence in depth beside escaping: only this server's own scripts may run.
@@ -82,26 +79,6 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-class LimitBody:
-    """ASGI middleware: a 413 with a message for bodies over ``MAX_BODY_BYTES``."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            length = dict(scope.get("headers") or []).get(b"content-length")
-            if length is not None and length.isdigit() and int(length) > MAX_BODY_BYTES:
-                response = JSONResponse(
-                    {"message": f"the request is larger than {MAX_BODY_BYTES:,} bytes;"
-                     " paste or upload a single article"},
-                    status_code=413,
-                )
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
-
-
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def on_validation(request: Request, exc: RequestValidationError) -> Response:
@@ -128,9 +105,15 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 def create_app(
-    store_url: str, read_only: bool = False, settings: Settings | None = None
+    store_url: str,
+    read_only: bool = False,
+    settings: Settings | None = None,
+    allowed_hosts: list[str] | None = None,
 ) -> FastAPI:
     """The web app over the store at ``store_url`` (SQLite path or PostgreSQL URL).
+
+    ``allowed_hosts``: the Host names it answers (``web.security.allowed_hosts``; ``None``:
+    any, for a test client). Writes from pages of another origin are refused either way.
 
     ``settings``: default, ``load_settings()`` (``./dateline.toml`` and ``DATELINE_*``).
     Raises ``DatelineError`` when they are bad, e.g. a ``PipelineError`` for stages that
@@ -162,6 +145,8 @@ def create_app(
     app.state.web = web
     app.add_middleware(DropEmptyParams)
     app.add_middleware(LimitBody)
+    app.add_middleware(SameOrigin, hosts=allowed_hosts)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     _install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")

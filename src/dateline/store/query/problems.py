@@ -12,7 +12,7 @@ from typing import Any
 from dateline.errors import StoreError
 from dateline.store.base import Store
 from dateline.store.query.filters import PROBLEM_KINDS, Page, ProblemFilter
-from dateline.store.query.where import Where
+from dateline.store.query.where import Where, contains, like_escape
 
 _UNION = (
     "SELECT 'quarantined' AS kind, source, position, reason, NULL AS article_id,"
@@ -29,9 +29,9 @@ def _where(store: Store, f: ProblemFilter) -> Where:
     if f.kind:
         w.add("p.kind = ?", f.kind)
     if f.reason:
-        w.add(f"p.reason {store.like} ?", f"%{f.reason}%")
+        w.add(contains(store, "p.reason"), f"%{like_escape(f.reason)}%")
     if f.source:
-        w.add(f"p.source {store.like} ?", f"%{f.source}%")
+        w.add(contains(store, "p.source"), f"%{like_escape(f.source)}%")
     return w
 
 

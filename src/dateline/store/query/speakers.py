@@ -6,7 +6,7 @@ from typing import Any
 
 from dateline.store.base import Store
 from dateline.store.query.filters import Page
-from dateline.store.query.where import Where
+from dateline.store.query.where import Where, contains, like_escape
 
 
 def speakers_page(store: Store, name: str | None = None, limit: int = 50, offset: int = 0) -> Page:
@@ -14,7 +14,7 @@ def speakers_page(store: Store, name: str | None = None, limit: int = 50, offset
     w = Where()
     w.add("q.speaker IS NOT NULL")
     if name:
-        w.add(f"q.speaker {store.like} ?", f"%{name}%")
+        w.add(contains(store, "q.speaker"), f"%{like_escape(name)}%")
     total = int(
         store.scalar(f"SELECT count(DISTINCT q.speaker) FROM quotes q{w.sql()}", w.params) or 0
     )

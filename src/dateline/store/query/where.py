@@ -21,6 +21,16 @@ EVENTS_FROM = " FROM events e JOIN articles a ON a.pk = e.article_pk"
 IN_CLUSTER = "a.id IN (SELECT article_id FROM cluster_signature WHERE cluster_id = ?) OR a.id = ?"
 
 
+def like_escape(text: str) -> str:
+    """``text`` with LIKE's wildcards taken literally (``%``, ``_`` and the escape ``\\``)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def contains(store: Store, column: str) -> str:
+    """SQL: ``column`` contains the (``like_escape``-d, ``%``-wrapped) parameter."""
+    return f"{column} {store.like} ? ESCAPE '\\'"
+
+
 class Where:
     """SQL conditions and their ``?`` parameters, built up filter by filter."""
 
@@ -47,7 +57,7 @@ def quote_where(store: Store, f: QuoteFilter) -> Where:
     """Conditions on ``q`` (quotes) joined to ``a`` (articles)."""
     w = Where()
     if f.speaker:
-        w.add(f"q.speaker {store.like} ?", f"%{f.speaker}%")
+        w.add(contains(store, "q.speaker"), f"%{like_escape(f.speaker)}%")
     if f.exact_speaker:
         w.add("q.speaker = ?", f.exact_speaker)
     if f.search:
@@ -74,7 +84,7 @@ def event_where(store: Store, f: EventFilter) -> Where:
     if f.plover:
         w.add("upper(e.plover) = ?", f.plover.upper())
     if f.cameo:
-        w.add("e.cameo LIKE ?", f"{f.cameo}%")
+        w.add("e.cameo LIKE ? ESCAPE '\\'", f"{like_escape(f.cameo)}%")
     if f.source:
         _side(w, "source", f.source)
     if f.target:
@@ -104,7 +114,7 @@ def article_where(store: Store, f: ArticleFilter, clustered: bool) -> Where:
     if f.search:
         w.add(store.fts_articles_clause(), store.fts_param(f.search))
     if f.source:
-        w.add(f"a.source {store.like} ?", f"%{f.source}%")
+        w.add(contains(store, "a.source"), f"%{like_escape(f.source)}%")
     w.dates("a.published", f.since, f.until)
     if f.cluster:
         if clustered:
