@@ -41,7 +41,19 @@ _FIELDS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class VerbPattern:
-    """One entry of the pattern dictionary (see verb_patterns.yaml for each field)."""
+    """One entry of the pattern dictionary (see verb_patterns.yaml for each field), the
+    one model of it: the events stage matches and codes these entries as they are.
+
+    ``lemma``/``pos`` name the trigger; ``prep``: one must attach to the trigger or its
+    object ("call *for*", "accuse … *of*"); ``object_any``/``object_all``: words of the
+    object phrase, prepositional objects or infinitive complement ("impose *sanctions*"),
+    with cited ``@name`` lists written out; ``xcomp_any``: the verb of an infinitive or
+    -ing complement ("offered … to *coordinate*"). ``modal_code`` replaces ``code`` for
+    intended or planned events, ``irregular_code`` when the source is a non-state armed
+    group; ``reverse``: the subject is the target; ``needs_target``: coded only when the
+    clause names a target ("warned *X* that …"); ``mutual``: joined parties act on each
+    other ("X and Y exchanged fire": X→Y and Y→X).
+    """
 
     lemma: str
     code: str
@@ -73,6 +85,12 @@ class VerbPattern:
             + (len(self.all_forms) if self.all_forms else len(self.object_all))
             + bool(self.xcomp_any)
         )
+
+    @property
+    def object_words(self) -> frozenset[str]:
+        """The entry's own object words (``object_any`` and ``object_all``, as written):
+        a noun that is one of them is the act, not its target ("imposed *sanctions*")."""
+        return frozenset(self.object_any) | frozenset(self.object_all)
 
     def matches(
         self,
