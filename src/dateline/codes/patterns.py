@@ -4,7 +4,9 @@ Data and its format: ``data/verb_patterns.yaml`` (documented at its top). This m
 does no NLP: a caller extracts, from its own parse, the trigger's lemma and part of speech,
 the prepositions/particles attached to it, the lemmas of its object phrases and the lemma of
 its to-infinitive complement, and keeps the most specific entry whose
-:meth:`VerbPattern.matches` holds (``dateline.events.lexicon`` indexes the entries).
+:meth:`VerbPattern.matches` holds. :class:`VerbPattern` is the one model of an entry:
+``dateline.events.lexicon.patterns_by_lemma`` indexes these objects and the events code
+matches and codes them as they are.
 """
 
 from __future__ import annotations
@@ -89,7 +91,8 @@ class VerbPattern:
     @property
     def object_words(self) -> frozenset[str]:
         """The entry's own object words (``object_any`` and ``object_all``, as written):
-        a noun that is one of them is the act, not its target ("imposed *sanctions*")."""
+        the events stage takes a noun among them for the act rather than the target
+        ("imposed *sanctions*")."""
         return frozenset(self.object_any) | frozenset(self.object_all)
 
     def matches(
