@@ -500,6 +500,9 @@ def test_named_word_lists_in_patterns() -> None:
     assert not p.matches(object_lemmas=["illegal", "decision"])
     q = _pattern_from({"lemma": "brand", "code": "111", "object_any": ["@reproach"]}, 1, lists)
     assert q.matches(object_lemmas=["unilateral"]) and not q.matches(object_lemmas=["wise"])
+    # the entry's own object words, lists written out (the events stage's "weak" targets)
+    assert p.object_words == {"view", "assessment", "illegal", "unilateral"}
+    assert q.object_words == {"illegal", "unilateral"}
     with pytest.raises(ValueError, match="no word list 'nope'"):
         _pattern_from({"lemma": "x", "code": "111", "object_any": ["@nope"]}, 2, lists)
 
