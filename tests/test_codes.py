@@ -13,6 +13,7 @@ import pytest
 from dateline.codes import (
     PLOVER_TYPES,
     ROOTS,
+    VerbPattern,
     code_actor,
     country_of,
     gdelt_columns,
@@ -30,7 +31,7 @@ from dateline.codes import (
     word_forms,
 )
 from dateline.codes.patterns import _pattern_from
-from dateline.events.lexicon import Pattern, patterns_by_lemma
+from dateline.events.lexicon import patterns_by_lemma
 
 
 def match(
@@ -39,11 +40,11 @@ def match(
     preps: tuple[str, ...] | list[str] = (),
     object_lemmas: tuple[str, ...] | list[str] = (),
     xcomp_lemmas: tuple[str, ...] | list[str] = (),
-) -> Pattern | None:
+) -> VerbPattern | None:
     """The most specific entry for a trigger whose constraints hold (as the events stage
     looks them up: ``patterns_by_lemma`` keeps each lemma's entries most specific first)."""
     for p in patterns_by_lemma().get((lemma, pos), ()):
-        if p.holds(preps, object_lemmas, xcomp_lemmas):
+        if p.matches(preps=preps, object_lemmas=object_lemmas, xcomp_lemmas=xcomp_lemmas):
             return p
     return None
 
@@ -499,6 +500,9 @@ def test_named_word_lists_in_patterns() -> None:
     assert not p.matches(object_lemmas=["illegal", "decision"])
     q = _pattern_from({"lemma": "brand", "code": "111", "object_any": ["@reproach"]}, 1, lists)
     assert q.matches(object_lemmas=["unilateral"]) and not q.matches(object_lemmas=["wise"])
+    # the entry's own object words, lists written out (the events stage's "weak" targets)
+    assert p.object_words == {"view", "assessment", "illegal", "unilateral"}
+    assert q.object_words == {"illegal", "unilateral"}
     with pytest.raises(ValueError, match="no word list 'nope'"):
         _pattern_from({"lemma": "x", "code": "111", "object_any": ["@nope"]}, 2, lists)
 

@@ -4,7 +4,9 @@ Data and its format: ``data/verb_patterns.yaml`` (documented at its top). This m
 does no NLP: a caller extracts, from its own parse, the trigger's lemma and part of speech,
 the prepositions/particles attached to it, the lemmas of its object phrases and the lemma of
 its to-infinitive complement, and keeps the most specific entry whose
-:meth:`VerbPattern.matches` holds (``dateline.events.lexicon`` indexes the entries).
+:meth:`VerbPattern.matches` holds. :class:`VerbPattern` is the one model of an entry:
+``dateline.events.lexicon.patterns_by_lemma`` indexes these objects and the events code
+matches and codes them as they are.
 """
 
 from __future__ import annotations
@@ -41,7 +43,19 @@ _FIELDS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class VerbPattern:
-    """One entry of the pattern dictionary (see verb_patterns.yaml for each field)."""
+    """One entry of the pattern dictionary (see verb_patterns.yaml for each field), the
+    one model of it: the events stage matches and codes these entries as they are.
+
+    ``lemma``/``pos`` name the trigger; ``prep``: one must attach to the trigger or its
+    object ("call *for*", "accuse … *of*"); ``object_any``/``object_all``: words of the
+    object phrase, prepositional objects or infinitive complement ("impose *sanctions*"),
+    with cited ``@name`` lists written out; ``xcomp_any``: the verb of an infinitive or
+    -ing complement ("offered … to *coordinate*"). ``modal_code`` replaces ``code`` for
+    intended or planned events, ``irregular_code`` when the source is a non-state armed
+    group; ``reverse``: the subject is the target; ``needs_target``: coded only when the
+    clause names a target ("warned *X* that …"); ``mutual``: joined parties act on each
+    other ("X and Y exchanged fire": X→Y and Y→X).
+    """
 
     lemma: str
     code: str
@@ -73,6 +87,13 @@ class VerbPattern:
             + (len(self.all_forms) if self.all_forms else len(self.object_all))
             + bool(self.xcomp_any)
         )
+
+    @property
+    def object_words(self) -> frozenset[str]:
+        """The entry's own object words (``object_any`` and ``object_all``, as written):
+        the events stage takes a noun among them for the act rather than the target
+        ("imposed *sanctions*")."""
+        return frozenset(self.object_any) | frozenset(self.object_all)
 
     def matches(
         self,

@@ -23,8 +23,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from dateline import rules
-from dateline.codes import word_forms, word_list
-from dateline.events.lexicon import Pattern, patterns_by_lemma
+from dateline.codes import VerbPattern, word_forms, word_list
+from dateline.events.lexicon import patterns_by_lemma
 
 OBJ_DEPS = frozenset({"dobj", "obj"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -70,7 +70,7 @@ class Clause:
     """A matched trigger with the head tokens of its source and target phrases."""
 
     trigger: Token
-    pattern: Pattern
+    pattern: VerbPattern
     source: Token | None
     targets: list[Token]  # candidate heads of the target phrase, most likely first
     passive: bool = False
@@ -226,13 +226,13 @@ def _attached_preps(tok: Token) -> list[Token]:
 Features = tuple[list[Token], set[str], set[str]]
 
 
-def _matches(p: Pattern, tok: Token, feats: Features) -> Token | bool | None:
+def _matches(p: VerbPattern, tok: Token, feats: Features) -> Token | bool | None:
     """Whether ``p`` holds at ``tok``; returns the preposition token it used, or True."""
     preps, objects, xcomps = feats
-    if not p.holds([t.lower_ for t in preps], objects, xcomps):
+    if not p.matches(preps=[t.lower_ for t in preps], object_lemmas=objects, xcomp_lemmas=xcomps):
         return False
-    if p.preps:
-        return next((t for t in preps if t.lower_ in p.preps), True)
+    if p.prep:
+        return next((t for t in preps if t.lower_ in p.prep), True)
     return True
 
 
@@ -274,7 +274,7 @@ def _stems(word: str) -> list[str]:
     return out
 
 
-def _candidates(tok: Token) -> tuple[Pattern, ...]:
+def _candidates(tok: Token) -> tuple[VerbPattern, ...]:
     """Pattern entries for a token's lemma and part of speech."""
     index = patterns_by_lemma()
     pos = tok.pos_ if tok.pos_ != "PROPN" else "NOUN"
@@ -290,7 +290,7 @@ def _candidates(tok: Token) -> tuple[Pattern, ...]:
     return cands
 
 
-def match_pattern(tok: Token) -> tuple[Pattern, Token | None] | None:
+def match_pattern(tok: Token) -> tuple[VerbPattern, Token | None] | None:
     """The most constrained pattern that holds at ``tok`` and the preposition it used."""
     cands = _candidates(tok)
     if not cands:
@@ -424,7 +424,7 @@ def _acting_verb(verb: Token) -> Token:
 
 
 def _arg_candidates(
-    tok: Token, pattern: Pattern, prep: Token | None, complement: bool = False
+    tok: Token, pattern: VerbPattern, prep: Token | None, complement: bool = False
 ) -> list[Token]:
     """Target candidates of a verb (or adjective) trigger, most likely first. In a
     complement ("to conduct checks *at* the border") places are not targets."""
@@ -436,7 +436,7 @@ def _arg_candidates(
         if c.dep_ == "dative":
             out.extend(_pobjs(c) if c.pos_ == "ADP" else [c])
     obj = _dobj(tok)
-    words = pattern.object_any | pattern.object_all
+    words = pattern.object_words
     if obj is not None and not (obj.lemma_.lower() in words or obj.lower_ in words):
         out.append(obj)
     holders = [tok] + ([obj] if obj is not None else [])
@@ -505,12 +505,12 @@ def _for_to_clause(tok: Token) -> bool:
     )
 
 
-def _weak(tok: Token, pattern: Pattern) -> bool:
-    words = pattern.object_any | pattern.object_all
+def _weak(tok: Token, pattern: VerbPattern) -> bool:
+    words = pattern.object_words
     return tok.lemma_.lower() in words or tok.lower_ in words
 
 
-def _target_candidates(tok: Token, pattern: Pattern, prep: Token | None) -> list[Token]:
+def _target_candidates(tok: Token, pattern: VerbPattern, prep: Token | None) -> list[Token]:
     """Target candidates of a trigger, then of its infinitive complements
     ("threatened to impose sanctions *on Turkey*", "plans to visit *Baghdad*")."""
     if _passive(tok):
@@ -549,7 +549,7 @@ def _target_candidates(tok: Token, pattern: Pattern, prep: Token | None) -> list
     return unique
 
 
-def _noun_targets(tok: Token, pattern: Pattern, prep: Token | None) -> list[Token]:
+def _noun_targets(tok: Token, pattern: VerbPattern, prep: Token | None) -> list[Token]:
     """Target candidates of a noun trigger ("attack *on* X", "talks *with* X"). Talks,
     meetings and visits are *on* or *about* a topic, which is not their target."""
     consult = pattern.code.startswith("04")
@@ -580,7 +580,7 @@ GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "acl", "pobj", "pr
 YIELDING_HEADS = rules.words(rules.EVENTS, "yielding_heads")
 
 
-def _governor(tok: Token, matched: dict[int, tuple[Pattern, Token | None]]) -> int | None:
+def _governor(tok: Token, matched: dict[int, tuple[VerbPattern, Token | None]]) -> int | None:
     """The nearest matched trigger of which ``tok`` is the complement or object. A trigger
     named as the occasion of another ("… *during a phone call* with X") is not its content
     and stands alone, unless both are of one kind ("did not meet *during the summit*")."""
@@ -609,7 +609,7 @@ def _governor(tok: Token, matched: dict[int, tuple[Pattern, Token | None]]) -> i
 
 
 def _carried_trigger(
-    verb: Token, via: Token, tok: Token, matched: dict[int, tuple[Pattern, Token | None]]
+    verb: Token, via: Token, tok: Token, matched: dict[int, tuple[VerbPattern, Token | None]]
 ) -> int | None:
     """"launched *a probe* into the fraud allegations": a phrase on a light verb belongs to
     the noun trigger the verb carries."""
@@ -631,7 +631,7 @@ def _absolute_with(tok: Token) -> bool:
     )
 
 
-def _verdict_of_statement(tok: Token, matched: dict[int, tuple[Pattern, Token | None]]) -> bool:
+def _verdict_of_statement(tok: Token, matched: dict[int, tuple[VerbPattern, Token | None]]) -> bool:
     """"commented on X, *calling* it a provocation": a participle that says what a plain
     statement was is the statement's content."""
     head = tok.head
@@ -643,7 +643,7 @@ def _verdict_of_statement(tok: Token, matched: dict[int, tuple[Pattern, Token | 
     )
 
 
-def _yields(pattern: Pattern, tok: Token) -> bool:
+def _yields(pattern: VerbPattern, tok: Token) -> bool:
     """Whether a governing trigger gives way to a trigger in its complement."""
     if pattern.xcomp_any:
         return False
@@ -658,7 +658,7 @@ def find_clauses(doc: Doc) -> Iterator[Clause]:
     or an intention that gives way to it ("said it would *transport* aid",
     "is considering *holding* talks").
     """
-    matched: dict[int, tuple[Pattern, Token | None]] = {}
+    matched: dict[int, tuple[VerbPattern, Token | None]] = {}
     for tok in doc:
         hit = match_pattern(tok)
         if hit is not None:
@@ -731,7 +731,7 @@ def _force(code: str) -> bool:
     return code[:2] in FORCE_ROOTS
 
 
-def _clause(tok: Token, pattern: Pattern, prep: Token | None, trig: set[int]) -> Clause | None:
+def _clause(tok: Token, pattern: VerbPattern, prep: Token | None, trig: set[int]) -> Clause | None:
     if tok.pos_ == "ADJ":
         # "X is hopeful", "X is ready to cooperate": the copula's subject
         if tok.dep_ not in ("acomp", "amod", "ROOT"):
@@ -773,7 +773,7 @@ def _clause(tok: Token, pattern: Pattern, prep: Token | None, trig: set[int]) ->
     )
 
 
-def _held_under(tok: Token, pattern: Pattern) -> Clause | None:
+def _held_under(tok: Token, pattern: VerbPattern) -> Clause | None:
     """"X was placed *under house arrest*", "placed X *under arrest*": a noun trigger in
     an "under" phrase is done by the verb's subject (or agent) to its object (or passive
     subject)."""

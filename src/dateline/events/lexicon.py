@@ -1,167 +1,30 @@
 """The event-pattern lexicon and code facts, read through ``dateline.codes``.
 
 ``dateline.codes`` owns the data files (verb patterns, CAMEO facts, the
-CAMEO→PLOVER table, the actor dictionary); this module turns them into the
-shapes the matcher wants and caches them once per process.
+CAMEO→PLOVER table, the actor dictionary) and their models; this module indexes
+them the way the matcher looks them up (the pattern entries stay
+``codes.VerbPattern``) and caches them once per process.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from dateline import codes, rules
-
-
-@dataclass(frozen=True, slots=True)
-class Pattern:
-    """One entry of the trigger pattern dictionary (``codes/data/verb_patterns.yaml``).
-
-    ``lemma``/``pos`` name the trigger; ``preps``: one must attach to the trigger
-    or its object ("call *for*", "accuse … *of*"); ``object_any``/``object_all``:
-    words of the object phrase, prepositional objects or infinitive complement
-    ("impose *sanctions*"); ``xcomp_any``: the verb of an infinitive or -ing
-    complement ("offered … to *coordinate*"). ``modal_code`` replaces ``code``
-    for intended or planned events, ``irregular_code`` when the source is a
-    non-state armed group; ``reverse``: the subject is the target.
-    """
-
-    lemma: str
-    code: str
-    pos: str = "VERB"
-    preps: frozenset[str] = frozenset()
-    object_any: frozenset[str] = frozenset()
-    object_all: frozenset[str] = frozenset()
-    xcomp_any: frozenset[str] = frozenset()
-    modal_code: str | None = None
-    irregular_code: str | None = None
-    reverse: bool = False
-    order: int = 0
-    object_none: frozenset[str] = frozenset()
-    #: the event is coded only when the clause names a target ("warned *X* that …")
-    needs_target: bool = False
-    #: joined parties act on each other ("X and Y exchanged fire": X→Y and Y→X)
-    mutual: bool = False
-    #: the dictionary's own entry, whose ``matches`` decides (kept in step with the file)
-    raw: Any = field(default=None, compare=False, repr=False)
-
-    def holds(
-        self, preps: Iterable[str], object_words: Iterable[str], xcomp_lemmas: Iterable[str]
-    ) -> bool:
-        """Whether the entry's conditions hold for these features of a trigger."""
-        matches = getattr(self.raw, "matches", None)
-        if matches is not None:
-            return bool(
-                matches(preps=preps, object_lemmas=object_words, xcomp_lemmas=xcomp_lemmas)
-            )
-        objects, xcomps = set(object_words), set(xcomp_lemmas)
-        if self.preps and not self.preps & set(preps):
-            return False
-        if self.object_any and not self.object_any & objects:
-            return False
-        if self.object_all and not self.object_all <= objects:
-            return False
-        if self.object_none and self.object_none & objects:
-            return False
-        if not self.xcomp_any:
-            return True
-        return bool(xcomps) if "*" in self.xcomp_any else bool(self.xcomp_any & xcomps)
-
-    def code_for(self, *, modal: bool = False, irregular: bool = False) -> str:
-        """``modal_code`` for intended events, ``irregular_code`` for non-state attackers."""
-        if modal and self.modal_code:
-            return self.modal_code
-        if irregular and self.irregular_code:
-            return self.irregular_code
-        return self.code
-
-    @property
-    def specificity(self) -> int:
-        """How many constraints the entry has (the most constrained match wins)."""
-        raw = getattr(self.raw, "specificity", None)
-        if isinstance(raw, int):
-            return raw
-        return (
-            bool(self.preps)
-            + bool(self.object_any)
-            + len(self.object_all)
-            + bool(self.xcomp_any)
-        )
-
-
-def _words(value: Any) -> frozenset[str]:
-    if value is None:
-        return frozenset()
-    if isinstance(value, str):
-        return frozenset(w.lower() for w in re.split(r"[|,/]+", value) if w.strip())
-    if isinstance(value, Iterable):
-        out: set[str] = set()
-        for v in value:
-            out |= _words(v)
-        return frozenset(out)
-    return frozenset()
-
-
-def _first(d: Mapping[str, Any], *keys: str) -> Any:
-    for k in keys:
-        if k in d and d[k] not in (None, "", []):
-            return d[k]
-    return None
-
-
-def _as_mapping(raw: Any) -> Mapping[str, Any] | None:
-    if isinstance(raw, Mapping):
-        return raw
-    if hasattr(raw, "__dataclass_fields__") or hasattr(raw, "_fields"):
-        return {k: getattr(raw, k) for k in dir(raw) if not k.startswith("_")}
-    return None
-
-
-def _code_str(v: Any) -> str | None:
-    return str(v).strip() if v not in (None, "") else None
-
-
-def to_pattern(raw: Any, order: int = 0) -> Pattern | None:
-    """A ``Pattern`` from one entry that ``codes.load_patterns()`` yields."""
-    if isinstance(raw, Pattern):
-        return raw
-    d = _as_mapping(raw)
-    if d is None:
-        return None
-    lemma = _first(d, "lemma", "trigger", "verb")
-    code = _code_str(_first(d, "code", "cameo"))
-    if not lemma or not code:
-        return None
-    return Pattern(
-        lemma=str(lemma).lower().strip(),
-        code=code,
-        pos=str(_first(d, "pos") or "VERB").upper(),
-        preps=_words(_first(d, "prep", "preps", "preposition", "particle")),
-        object_any=_words(_first(d, "object_any", "objects", "object")),
-        object_all=_words(_first(d, "object_all")),
-        xcomp_any=_words(_first(d, "xcomp_any", "xcomp", "comp")),
-        modal_code=_code_str(_first(d, "modal_code")),
-        irregular_code=_code_str(_first(d, "irregular_code")),
-        reverse=bool(_first(d, "reverse")),
-        order=order,
-        object_none=_words(_first(d, "object_none")),
-        needs_target=bool(_first(d, "needs_target")),
-        mutual=bool(_first(d, "mutual")),
-        raw=None if isinstance(raw, Mapping) else raw,
-    )
+from dateline.codes import VerbPattern
 
 
 @lru_cache(maxsize=1)
-def patterns_by_lemma() -> dict[tuple[str, str], tuple[Pattern, ...]]:
-    """Patterns indexed by (lemma, part of speech), most constrained first, then file order."""
-    index: dict[tuple[str, str], list[Pattern]] = {}
-    for n, raw in enumerate(codes.load_patterns()):
-        p = to_pattern(raw, n)
-        if p is not None:
-            index.setdefault((p.lemma, p.pos), []).append(p)
+def patterns_by_lemma() -> dict[tuple[str, str], tuple[VerbPattern, ...]]:
+    """The dictionary's entries indexed by (lemma, part of speech), most constrained first,
+    then file order."""
+    index: dict[tuple[str, str], list[VerbPattern]] = {}
+    for p in codes.load_patterns():
+        index.setdefault((p.lemma, p.pos), []).append(p)
     return {
         k: tuple(sorted(v, key=lambda p: (-p.specificity, p.order))) for k, v in index.items()
     }
@@ -287,6 +150,13 @@ class Coded:
 
 
 _SECTOR_RE = re.compile(r"^[A-Z]{3}$")
+
+
+def _first(d: Mapping[str, Any], *keys: str) -> Any:
+    for k in keys:
+        if k in d and d[k] not in (None, "", []):
+            return d[k]
+    return None
 
 
 def _coded_from(raw: Any) -> Coded | None:
