@@ -2,9 +2,10 @@
 
 - ``tests/`` is on ``sys.path`` so the helpers (``_events_dev``, ``conftest_store``, …)
   import by name from every test module.
-- ``slow``: the test needs the spaCy model, a server or a browser. Modules that run the
-  pipeline are listed in ``MODEL_MODULES``; tests of the ``postgres`` and ``browser``
-  kinds are slow too. ``pytest -m "not slow"`` runs the rest, and a test it runs that
+- ``slow``: the test needs the spaCy model, a server or a browser, or starts real
+  processes (CLI subprocesses, ``kill -9`` trials). Modules that run the pipeline are
+  listed in ``MODEL_MODULES``, modules of process trials in ``PROCESS_MODULES``; tests of
+  the ``postgres`` and ``browser`` kinds are slow too. ``pytest -m "not slow"`` runs the rest, and a test it runs that
   loads the model fails, saying to mark it, so the fast selection stays fast.
 - ``postgres``: the test uses a PostgreSQL store (a ``backend``/``store_url`` parameter
   of ``postgres``, or PostgreSQL fixtures); ``browser``: it drives Chromium.
@@ -29,6 +30,12 @@ MODEL_MODULES = frozenset({
     "test_quotes_holdout", "test_record_snapshot", "test_samples", "test_stage_contract",
     "test_web_browser",
 })  # fmt: skip
+#: Test modules whose tests start processes (CLI subprocesses, kill -9 trials): slow too.
+PROCESS_MODULES = frozenset({
+    "test_cli_exit_codes", "test_cli_text_cells", "test_faults_concurrent", "test_faults_export",
+    "test_faults_input", "test_faults_limits", "test_faults_small", "test_faults_web",
+    "test_runner_local",
+})  # fmt: skip
 POSTGRES_WORDS = ("postgres",)
 
 
@@ -47,7 +54,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if _uses_postgres(item):
             item.add_marker(pytest.mark.postgres)
         kinds = {m.name for m in item.iter_markers()}
-        if module in MODEL_MODULES or kinds & {"postgres", "browser"}:
+        if module in MODEL_MODULES | PROCESS_MODULES or kinds & {"postgres", "browser"}:
             item.add_marker(pytest.mark.slow)
 
 

@@ -25,6 +25,7 @@ def test_score_follows_the_metric() -> None:
 
 
 @pytest.mark.skipif(not (AEB / "ground-truth.json").exists(), reason="AEB benchmark not present")
+@pytest.mark.slow  # reads and extracts the 181 benchmark pages twice (~10 s)
 def test_reader_beats_trafilatura_alone_on_aeb() -> None:
     result = evaluate_extraction(AEB)
     ours, base = result["dateline"], result["trafilatura"]

@@ -75,6 +75,7 @@ def ingested(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.slow  # an ingest and four CLI runs in subprocesses
 def test_problems_command(ingested: Path) -> None:
     table = run_cli("problems", "--db", "s.db", cwd=ingested)
     assert table.returncode == 0, table.stderr
