@@ -26,6 +26,7 @@ from dateline.config import Settings, load_settings
 from dateline.errors import DatelineError, StoreError
 from dateline.web import api, pages
 from dateline.web.common import error_response
+from dateline.web.middleware import HttpMiddleware
 from dateline.web.security import HeadAsGet, LimitBody, SameOrigin
 from dateline.web.state import WEB_DIR, WebState
 
@@ -56,16 +57,10 @@ CSP = (
 )
 
 
-class SecurityHeaders:
+class SecurityHeaders(HttpMiddleware):
     """ASGI middleware: a Content-Security-Policy and ``nosniff`` on every response."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
 
         async def send_with_headers(message: Any) -> None:
             if message["type"] == "http.response.start":

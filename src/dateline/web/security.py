@@ -24,6 +24,8 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from dateline.web.middleware import HttpMiddleware
+
 #: Request bodies larger than this are refused (before or while they are read).
 MAX_BODY_BYTES = 2_000_000
 #: Names a server answers to besides the address it binds (``dateline serve --allow-host``).
@@ -41,16 +43,10 @@ class BodyTooLarge(HTTPException):
         super().__init__(413, _too_large())
 
 
-class LimitBody:
+class LimitBody(HttpMiddleware):
     """ASGI middleware: a 413 with a message for bodies over ``MAX_BODY_BYTES``."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None and length.isdigit() and int(length) > MAX_BODY_BYTES:
             await JSONResponse({"message": _too_large()}, status_code=413)(scope, receive, send)
@@ -114,7 +110,7 @@ def _host_ok(host: str, allowed: list[str]) -> bool:
                for a in allowed)
 
 
-class SameOrigin:
+class SameOrigin(HttpMiddleware):
     """ASGI middleware: unknown Host headers get a 400, cross-origin writes a 403.
 
     ``hosts``: the Host names to answer (``allowed_hosts``); ``None`` answers any
@@ -122,13 +118,10 @@ class SameOrigin:
     """
 
     def __init__(self, app: ASGIApp, hosts: list[str] | None = None) -> None:
-        self.app = app
+        super().__init__(app)
         self.hosts = hosts
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1")
                    for k, v in scope.get("headers") or []}
         host = headers.get("host", "")
