@@ -102,29 +102,6 @@ def _doubled_forms(lemma: str) -> set[str]:
     return set()
 
 
-@dataclass(frozen=True, slots=True)
-class CodeFacts:
-    """What the CAMEO codebook says of one code."""
-
-    code: str
-    label: str
-    quad_class: int | None
-    goldstein: float | None
-
-
-def facts_for(code: str) -> CodeFacts | None:
-    """Label, QuadClass and Goldstein value of ``code`` (Goldstein through its parents)."""
-    if not code or not code[:2].isdigit() or not 1 <= int(code[:2]) <= 20:
-        return None
-    entry = codes.get_cameo(code)
-    return CodeFacts(
-        code=code,
-        label=entry.label if entry else "",
-        quad_class=codes.quad_class(code),
-        goldstein=codes.goldstein(code),
-    )
-
-
 def plover_for(code: str) -> tuple[str | None, str | None]:
     """PLOVER type and mode of a CAMEO code (None, None where PLOVER codes nothing)."""
     hit = codes.plover_for(code)
