@@ -102,14 +102,6 @@ def _doubled_forms(lemma: str) -> set[str]:
     return set()
 
 
-def plover_for(code: str) -> tuple[str | None, str | None]:
-    """PLOVER type and mode of a CAMEO code (None, None where PLOVER codes nothing)."""
-    hit = codes.plover_for(code)
-    if hit is None:
-        return None, None
-    return hit.plover or None, hit.mode
-
-
 @dataclass(frozen=True, slots=True)
 class Coded:
     """What the actor dictionary says of a word or phrase.
