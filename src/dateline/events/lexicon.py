@@ -31,18 +31,6 @@ def patterns_by_lemma() -> dict[tuple[str, str], tuple[VerbPattern, ...]]:
 
 
 @lru_cache(maxsize=1)
-def negation_words() -> frozenset[str]:
-    """Words that negate a trigger they modify (from the pattern file)."""
-    return frozenset(codes.negation_words())
-
-
-@lru_cache(maxsize=1)
-def modality_words() -> frozenset[str]:
-    """Words that make a trigger intended or possible (from the pattern file)."""
-    return frozenset(codes.modality_words())
-
-
-@lru_cache(maxsize=1)
 def trigger_cues() -> re.Pattern[str]:
     """Selects the sentences worth parsing for events: a trigger form AND, in the same
     sentence, something that can be an actor.
