@@ -369,6 +369,18 @@ def test_code_actor_takes_tokens_and_rejects_unknowns() -> None:
     assert who is not None and who.country == "WHO"
 
 
+def test_placed_code_is_none_for_an_actor_placed_nowhere() -> None:
+    # the event coder composes a phrase's code from its head's placed_code (events.actorcode)
+    for phrase, code, placed in [
+        ("the government", "---GOV", None),
+        ("Islamic State", "---INS", None),
+        ("Russian foreign Minister Sergey Lavrov", "RUSGOV", "RUSGOV"),
+        ("NATO", "NAT", "NAT"),
+    ]:
+        got = code_actor(phrase)
+        assert got is not None and (got.code, got.placed_code) == (code, placed), phrase
+
+
 def test_find_terms_offsets_are_exact() -> None:
     d = load_actor_dictionary()
     text = "Pro-Russian rebels met U.S. envoys in Kyiv, and the Kremlin’s spokesman spoke."
