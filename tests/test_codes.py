@@ -24,6 +24,7 @@ from dateline.codes import (
     load_patterns,
     load_plover_map,
     modality_words,
+    nearest_cameo,
     negation_words,
     plover_for,
     plover_type,
@@ -95,6 +96,17 @@ def test_goldstein_range_and_fallback() -> None:
     assert goldstein("0999") == goldstein("09")  # unknown sub-code falls back to its root
     assert goldstein("99") is None
     assert get_cameo("999") is None
+
+
+def test_nearest_cameo_reads_unlisted_codes_through_their_parents() -> None:
+    # what the GDELT and PLOVER exports read QuadClass and Goldstein from
+    assert nearest_cameo("0312") == get_cameo("0312")  # a listed code is its own entry
+    entry = nearest_cameo("0999")  # unlisted: its root speaks for it
+    assert entry is not None and entry.code == "09" and entry.quad_class == quad_class("0999")
+    assert nearest_cameo("03ab") == get_cameo("03")
+    for not_cameo in ("", "1", "99", "21", "00", "abc"):  # codes of no CAMEO root 01..20
+        assert nearest_cameo(not_cameo) is None
+    assert all(nearest_cameo(root) is not None for root in ROOTS)
 
 
 # ---- PLOVER --------------------------------------------------------------------------
@@ -355,6 +367,18 @@ def test_code_actor_takes_tokens_and_rejects_unknowns() -> None:
     assert code_actor("who said it") is None  # "WHO" matches only in capitals
     who = code_actor("the WHO")
     assert who is not None and who.country == "WHO"
+
+
+def test_placed_code_is_none_for_an_actor_placed_nowhere() -> None:
+    # the event coder composes a phrase's code from its head's placed_code (events.actorcode)
+    for phrase, code, placed in [
+        ("the government", "---GOV", None),
+        ("Islamic State", "---INS", None),
+        ("Russian foreign Minister Sergey Lavrov", "RUSGOV", "RUSGOV"),
+        ("NATO", "NAT", "NAT"),
+    ]:
+        got = code_actor(phrase)
+        assert got is not None and (got.code, got.placed_code) == (code, placed), phrase
 
 
 def test_find_terms_offsets_are_exact() -> None:

@@ -2,7 +2,8 @@
 
 Public API (all loaders read packaged data once and cache it):
 
-- :func:`load_cameo_codes`, :func:`get_cameo`, :func:`goldstein`, :func:`quad_class`
+- :func:`load_cameo_codes`, :func:`get_cameo`, :func:`nearest_cameo` (an unlisted sub-code
+  read through its parents), :func:`goldstein`, :func:`quad_class`
 - :func:`plover_for`, :func:`plover_type`, :data:`PLOVER_TYPES`
 - :func:`load_patterns` (:class:`VerbPattern`)
 - :func:`load_actor_dictionary`, :func:`code_actor` (:class:`ActorCode`)
@@ -35,6 +36,7 @@ from dateline.codes.cameo import (
     goldstein,
     is_cameo_code,
     load_cameo_codes,
+    nearest_cameo,
     quad_class,
 )
 from dateline.codes.gdelt import gdelt_columns
@@ -83,6 +85,7 @@ __all__ = [
     "load_patterns",
     "load_plover_map",
     "modality_words",
+    "nearest_cameo",
     "negation_words",
     "person_roles",
     "place_nouns",

@@ -53,6 +53,17 @@ class ActorCode:
     kind: str  # country | organisation | group | institution | role
     matched: tuple[str, ...] = ()  # the words of the phrase that decided the code
 
+    @property
+    def placed_code(self) -> str | None:
+        """``code`` when it has a country part; None for an actor placed nowhere ("---GOV"
+        for "the government", "---INS" for "Islamic State").
+
+        The event coder composes a phrase's code from its head and its modifiers: a head
+        whose code fixes no country leaves the country to the other words ("the *Russian*
+        government" is RUSGOV, not ---GOV), so it asks for this rather than ``code``.
+        """
+        return None if self.code.startswith(NO_COUNTRY) else self.code
+
 
 @dataclass(frozen=True, slots=True)
 class TermHit:

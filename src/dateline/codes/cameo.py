@@ -104,14 +104,28 @@ def quad_class(code: str) -> int:
     return quad_class_of_root(code[:2])
 
 
-def goldstein(code: str) -> float | None:
-    """Goldstein weight of ``code``, falling back to its base code and root; None if unknown."""
-    codes = load_cameo_codes()
+def nearest_cameo(code: str) -> CameoCode | None:
+    """The codebook entry that speaks for ``code``: its own, else its base code's, else its
+    root's ("0999", unlisted, reads as "09"). None for anything that is not a code of a
+    CAMEO root 01..20 ("99", "", "abc"): the table holds every root and nothing else.
+
+    The exports take an event's QuadClass and Goldstein weight from this entry (a parent's
+    QuadClass is its child's: both come from the root). Unlike :func:`get_cameo`, the entry
+    may be a parent's, so read its ``code`` before taking its ``label`` for ``code``'s own.
+    """
+    table = load_cameo_codes()
     for prefix in (code, code[:3], code[:2]):
-        entry = codes.get(prefix)
+        entry = table.get(prefix)
         if entry is not None:
-            return entry.goldstein
+            return entry
     return None
+
+
+def goldstein(code: str) -> float | None:
+    """Goldstein weight of ``code``, falling back to its base code and root
+    (:func:`nearest_cameo`); None for a code of no CAMEO root."""
+    entry = nearest_cameo(code)
+    return entry.goldstein if entry is not None else None
 
 
 def label(code: str) -> str | None:

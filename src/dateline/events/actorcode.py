@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from dateline import rules
-from dateline.codes import act_heads, body_heads, weak_role_words
-from dateline.events.lexicon import Coded, lookup_actor
+from dateline.codes import ActorCode, act_heads, body_heads, weak_role_words
+from dateline.events.lexicon import lookup_actor
 from dateline.events.location import place_country
 
 #: Dependency labels of modifiers that belong to the head's phrase.
@@ -70,7 +70,7 @@ def _strip_det(text: str) -> str:
     return text
 
 
-def _own(tok: Token) -> tuple[Coded | None, SpacySpan | None]:
+def _own(tok: Token) -> tuple[ActorCode | None, SpacySpan | None]:
     """What the head token names on its own (its entity's text, else its word)."""
     ent = entity_of(tok)
     if ent is not None:
@@ -101,13 +101,13 @@ def _own(tok: Token) -> tuple[Coded | None, SpacySpan | None]:
                 return hit, None
             # a generic body named by its role word ("a *militant* group")
             role = lookup_actor(left.text) if tok.lemma_.lower() in body_heads() else None
-            if role is not None and role.kind == "role" and role.sector:
+            if role is not None and role.kind == "role" and role.role:
                 return role, None
         if left.dep_ in ("compound", "nmod") and tok.lemma_.lower() in body_heads():
             # "a *United Nations* commission": a body of the organisation
             ent = entity_of(left)
             org = lookup_actor(ent.text if ent is not None else left.text)
-            if org is not None and org.kind == "organisation" and org.code:
+            if org is not None and org.kind == "organisation" and org.placed_code:
                 return org, None
     hit = lookup_actor(tok.text) or (
         lookup_actor(tok.lemma_) if tok.lemma_.lower() != tok.text.lower() else None
@@ -127,7 +127,7 @@ def is_place(head: Token) -> bool:
     )
 
 
-def _names_whole(hit: Coded, ent: SpacySpan) -> bool:
+def _names_whole(hit: ActorCode, ent: SpacySpan) -> bool:
     """Whether a dictionary hit names the entity, not just a word inside its name: the
     entity's head word is matched, or is a common noun ("Kremlin press service")."""
     root = ent.root
@@ -266,25 +266,26 @@ def _scan(tokens: list[Token]) -> tuple[str | None, str | None, str | None, str 
             hit = lookup_actor(text)
             if hit is None and ent is not None and ent.label_ == "GPE":
                 place = place_country(text)  # a city: "police in Lagos"
-                hit = Coded(code=place, country=place, sector=None) if place else None
+                hit = ActorCode(place, place, None, "country") if place else None
             if hit is None:
                 continue
             if hit.country and not country:
                 country = hit.country
-                if hit.kind == "organisation" and hit.code:
-                    org = hit.code
-            if hit.sector and not sector:
-                sector = hit.sector
+                if hit.kind == "organisation" and hit.placed_code:
+                    org = hit.placed_code
+            if hit.role and not sector:
+                sector = hit.role
                 role = role or tok.lemma_.lower()
             break
     return country, sector, role, org
 
 
-def _compose(country: str | None, sector: str | None, own: Coded | None) -> str | None:
-    if own is not None and own.code and (own.country or not country):
-        if own.country and sector and not own.sector and len(own.code) == 3:
-            return own.code + sector
-        return own.code
+def _compose(country: str | None, sector: str | None, own: ActorCode | None) -> str | None:
+    own_code = own.placed_code if own is not None else None  # "---GOV": the words place it
+    if own is not None and own_code and (own.country or not country):
+        if own.country and sector and not own.role and len(own_code) == 3:
+            return own_code + sector
+        return own_code
     if country and sector:
         return country + sector
     if country:
@@ -322,14 +323,14 @@ def code_phrase(head: Token) -> PhraseCode | None:
         return None
     mods = _modifiers(head)
     tokens = list(mods)
-    if head.dep_ == "compound" and head.head.pos_ == "NOUN" and own is not None and own.sector:
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN" and own is not None and own.role:
         # "*Ukrainian* army positions": the country word sits on the compound's head
         tokens += [
             c
             for c in head.head.children
             if c.dep_ in ("amod", "compound") and c.i < head.i and c not in tokens
         ]
-    role_head = own is not None and own.sector is not None and not own.country
+    role_head = own is not None and own.role is not None and not own.country
     if role_head or is_person:
         of = _of_phrase(head)
         # only a phrase that places the actor belongs to it ("leaders of Burkina Faso",
@@ -344,10 +345,10 @@ def code_phrase(head: Token) -> PhraseCode | None:
         country = own.country or country
         if _weak_role(head):
             # "an *army* spokesman" speaks for the army: a role in the words before it wins
-            sector = _scan(_left_modifiers(head))[1] or own.sector or sector
+            sector = _scan(_left_modifiers(head))[1] or own.role or sector
         else:
-            sector = own.sector or sector
-        role = head.lemma_.lower() if own.sector and not own.country else role
+            sector = own.role or sector
+        role = head.lemma_.lower() if own.role and not own.country else role
     if not country and sector:
         country = _shared_country(head)
     code = _compose(country, sector, own)
@@ -358,7 +359,7 @@ def code_phrase(head: Token) -> PhraseCode | None:
         kind = "person"
     elif own is not None and own.kind in ("group", "militant", "armed_group"):
         kind = "group"
-    elif own is not None and own.country and not own.sector and len(own.code or "") == 3:
+    elif own is not None and own.country and not own.role and len(own.placed_code or "") == 3:
         kind = "country"
     else:
         kind = "organisation"
@@ -372,17 +373,12 @@ def code_phrase(head: Token) -> PhraseCode | None:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):
         end -= 1
-    named = _appos_person(head) if not is_person and own is not None and own.sector else None
+    named = _appos_person(head) if not is_person and own is not None and own.role else None
     if named is not None:
         # "his British counterpart David Cameron": the role phrase places the person
         is_person, kind, ent = True, "person", named
         head = named.root
-    if is_person and ent is not None:
-        name = ent.text
-    elif own is not None and own.name and kind == "country":
-        name = own.name
-    else:
-        name = _strip_det(doc[start:end].text)
+    name = ent.text if is_person and ent is not None else _strip_det(doc[start:end].text)
     return PhraseCode(
         head=head.i,
         start=start,

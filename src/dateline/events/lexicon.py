@@ -1,21 +1,20 @@
-"""The event-pattern lexicon and code facts, read through ``dateline.codes``.
+"""The event-pattern lexicon and the actor look-up, read through ``dateline.codes``.
 
-``dateline.codes`` owns the data files (verb patterns, CAMEO facts, the
-CAMEO→PLOVER table, the actor dictionary) and their models; this module indexes
-them the way the matcher looks them up (the pattern entries stay
-``codes.VerbPattern``) and caches them once per process.
+``dateline.codes`` owns the data files (verb patterns, CAMEO codes, the
+CAMEO→PLOVER table, the actor dictionary) and their models; this module only
+indexes them the way the matcher looks them up (the pattern entries stay
+``codes.VerbPattern``, actor codings ``codes.ActorCode``), builds the sentence
+cues, and caches these once per process. CAMEO facts, PLOVER types and the
+negation and modality words are read from ``dateline.codes`` directly.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from dateline import codes, rules
-from dateline.codes import VerbPattern
+from dateline.codes import ActorCode, VerbPattern
 
 
 @lru_cache(maxsize=1)
@@ -28,18 +27,6 @@ def patterns_by_lemma() -> dict[tuple[str, str], tuple[VerbPattern, ...]]:
     return {
         k: tuple(sorted(v, key=lambda p: (-p.specificity, p.order))) for k, v in index.items()
     }
-
-
-@lru_cache(maxsize=1)
-def negation_words() -> frozenset[str]:
-    """Words that negate a trigger they modify (from the pattern file)."""
-    return frozenset(codes.negation_words())
-
-
-@lru_cache(maxsize=1)
-def modality_words() -> frozenset[str]:
-    """Words that make a trigger intended or possible (from the pattern file)."""
-    return frozenset(codes.modality_words())
 
 
 @lru_cache(maxsize=1)
@@ -102,104 +89,13 @@ def _doubled_forms(lemma: str) -> set[str]:
     return set()
 
 
-@dataclass(frozen=True, slots=True)
-class CodeFacts:
-    """What the CAMEO codebook says of one code."""
-
-    code: str
-    label: str
-    quad_class: int | None
-    goldstein: float | None
-
-
-def facts_for(code: str) -> CodeFacts | None:
-    """Label, QuadClass and Goldstein value of ``code`` (Goldstein through its parents)."""
-    if not code or not code[:2].isdigit() or not 1 <= int(code[:2]) <= 20:
-        return None
-    entry = codes.get_cameo(code)
-    return CodeFacts(
-        code=code,
-        label=entry.label if entry else "",
-        quad_class=codes.quad_class(code),
-        goldstein=codes.goldstein(code),
-    )
-
-
-def plover_for(code: str) -> tuple[str | None, str | None]:
-    """PLOVER type and mode of a CAMEO code (None, None where PLOVER codes nothing)."""
-    hit = codes.plover_for(code)
-    if hit is None:
-        return None, None
-    return hit.plover or None, hit.mode
-
-
-@dataclass(frozen=True, slots=True)
-class Coded:
-    """What the actor dictionary says of a word or phrase.
-
-    ``country`` is an ISO3 code (or an organisation's code: NATO, UNO, EUR…);
-    ``sector`` a CAMEO role (GOV, MIL, REB…); ``code`` the full actor code.
-    """
-
-    code: str | None
-    country: str | None
-    sector: str | None
-    kind: str | None = None
-    name: str | None = None
-    matched: tuple[str, ...] = ()
-
-
-_SECTOR_RE = re.compile(r"^[A-Z]{3}$")
-
-
-def _first(d: Mapping[str, Any], *keys: str) -> Any:
-    for k in keys:
-        if k in d and d[k] not in (None, "", []):
-            return d[k]
-    return None
-
-
-def _coded_from(raw: Any) -> Coded | None:
-    if raw is None:
-        return None
-    if isinstance(raw, Coded):
-        return raw
-    if isinstance(raw, str):
-        code = raw.strip().upper() or None
-        return Coded(code=code, country=code[:3] if code else None, sector=None) if code else None
-    if isinstance(raw, tuple):
-        raw = dict(zip(("code", "country", "role"), raw, strict=False))
-    if not isinstance(raw, Mapping):
-        raw = {k: getattr(raw, k) for k in dir(raw) if not k.startswith("_")}
-    code = _first(raw, "code", "actor_code")
-    country = _first(raw, "country", "country_code", "iso3")
-    sector = _first(raw, "sector", "role", "type", "role_code", "type1")
-    kind = _first(raw, "kind", "category")
-    name = _first(raw, "name", "label")
-    matched = _first(raw, "matched")
-    if isinstance(sector, list | tuple):
-        sector = sector[0] if sector else None
-    sector = str(sector).upper() if sector and _SECTOR_RE.match(str(sector).upper()) else None
-    if isinstance(code, str) and code.startswith("-"):
-        code = None  # "---GOV": a role with no country
-    if isinstance(country, str) and (not country.strip() or country.startswith("-")):
-        country = None
-    if not code and not country and not sector:
-        return None
-    return Coded(
-        code=str(code).upper() if code else None,
-        country=str(country).upper() if country else None,
-        sector=sector,
-        kind=str(kind) if kind else None,
-        name=str(name) if name else None,
-        matched=tuple(str(m) for m in matched) if isinstance(matched, list | tuple) else (),
-    )
-
-
 @lru_cache(maxsize=65536)
-def lookup_actor(text: str) -> Coded | None:
-    """The actor dictionary's coding of ``text`` (a name, demonym, capital, role word)."""
+def lookup_actor(text: str) -> ActorCode | None:
+    """The actor dictionary's coding of ``text`` (a name, demonym, capital, role word), as
+    ``codes.code_actor`` gives it; whitespace is collapsed first and the answers are
+    cached, since the events code asks about the same words again and again. A role or
+    group with no country has ``code`` "---GOV"; ``ActorCode.placed_code`` is None for it."""
     t = " ".join(text.split())
     if not t or len(t) > 120:
         return None
-    return _coded_from(codes.code_actor(t))
+    return codes.code_actor(t)

@@ -13,8 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from dateline import rules
-from dateline.events import lexicon
+from dateline import codes, rules
 
 NEGATORS = rules.words(rules.EVENTS, "negators")
 #: Governors whose complement did not happen ("refused to meet").
@@ -29,13 +28,13 @@ MODAL_HEADS = rules.words(rules.EVENTS, "modal_heads")
 @lru_cache(maxsize=1)
 def _negators() -> frozenset[str]:
     """Negating modifiers: the grammatical ones plus the pattern file's negation words."""
-    return NEGATORS | lexicon.negation_words()
+    return NEGATORS | codes.negation_words()
 
 
 @lru_cache(maxsize=1)
 def _modal_words() -> frozenset[str]:
     """Modal auxiliaries and intention words, plus the pattern file's modality words."""
-    return MODAL_AUX | MODAL_HEADS | lexicon.modality_words()
+    return MODAL_AUX | MODAL_HEADS | codes.modality_words()
 
 
 def _has_neg(tok: Token) -> bool:

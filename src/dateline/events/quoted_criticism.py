@@ -16,8 +16,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from dateline.codes import word_list
-from dateline.events.lexicon import plover_for
+from dateline.codes import plover_for, word_list
 from dateline.events.sides import side_country, side_of
 from dateline.model import Actor, Event, Quote, Record, Sentence, Span
 
@@ -88,7 +87,8 @@ def quoted_criticism(record: Record, events: Sequence[Event], date: str | None,
                      location: str | None) -> list[Event]:  # fmt: skip
     """ACCUSE events read off the record's quotations (see the module's doc)."""
     actors = {a.id: a for a in record.actors}
-    plover, mode = plover_for(CRITICISE)
+    ptype = plover_for(CRITICISE)  # ACCUSE
+    plover, mode = (ptype.plover, ptype.mode) if ptype is not None else (None, None)
     found: list[Event] = []
     for quote in record.quotes:
         speaker = actors.get(quote.speaker_id or "")

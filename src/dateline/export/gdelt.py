@@ -2,7 +2,8 @@
 
 Column names come from ``dateline.codes.gdelt_columns()``. Codes are
 written as strings (leading zeros kept: "036"), unknown values as empty
-fields. QuadClass and GoldsteinScale come from the project's CAMEO table.
+fields. QuadClass and GoldsteinScale come from the project's CAMEO table
+(``codes.nearest_cameo``: an unlisted sub-code reads as its base code or root).
 Negated events did not happen and are not written (GDELT has no negation).
 """
 
@@ -14,9 +15,8 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any, TextIO
 
-from dateline.codes import gdelt_columns
+from dateline.codes import gdelt_columns, nearest_cameo
 from dateline.events.factuality import is_exported
-from dateline.events.lexicon import facts_for
 from dateline.model import Event, EventActor, Record
 
 GDELT_COLUMN_COUNT = 61
@@ -119,8 +119,8 @@ def gdelt_row(
     record: Record, index: int, event: Event, date_added: str, lead_end: int
 ) -> dict[str, str]:
     """One event as a mapping of GDELT column name → field text."""
-    facts = facts_for(event.cameo)
     code = event.cameo
+    entry = nearest_cameo(code)  # an unlisted sub-code takes its parent's class and weight
     row: dict[str, str] = {
         "GLOBALEVENTID": str(event_id(record.id, index)),
         **_date_fields(event.date or (record.published or "")[:10] or None),
@@ -130,8 +130,8 @@ def gdelt_row(
         "EventCode": code,
         "EventBaseCode": code[:3],
         "EventRootCode": code[:2],
-        "QuadClass": "" if facts is None or facts.quad_class is None else str(facts.quad_class),
-        "GoldsteinScale": _fmt(facts.goldstein if facts else None),
+        "QuadClass": "" if entry is None else str(entry.quad_class),
+        "GoldsteinScale": _fmt(entry.goldstein if entry is not None else None),
         "NumMentions": "1",
         "NumSources": "1",
         "NumArticles": "1",

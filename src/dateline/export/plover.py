@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
+from dateline.codes import nearest_cameo
 from dateline.events.factuality import is_exported
-from dateline.events.lexicon import facts_for
 from dateline.export.gdelt import NO_COUNTRY, event_id
 from dateline.model import Event, EventActor, Record
 
@@ -58,7 +58,7 @@ def _actor(a: EventActor | None) -> list[dict[str, Any]]:
 
 def plover_record(record: Record, index: int, event: Event, coded_date: str) -> dict[str, Any]:
     """One event as a PLOVER JSON object."""
-    facts = facts_for(event.cameo)
+    entry = nearest_cameo(event.cameo)  # Goldstein through the parent codes
     out: dict[str, Any] = {
         "id": f"{record.id}-{index:03d}",
         "date": event.date or ((record.published or "")[:10] or None),
@@ -68,7 +68,7 @@ def plover_record(record: Record, index: int, event: Event, coded_date: str) -> 
         "mode": [event.mode] if event.mode else [],
         "event_text": [event.trigger.text],
         "quad_code": PLOVER_QUAD.get(event.plover or ""),
-        "event_scale": facts.goldstein if facts else None,
+        "event_scale": entry.goldstein if entry is not None else None,
         "text": event.sentence.text,
         "text_info": {"start": event.sentence.start, "end": event.sentence.end},
         "cite_info": {

@@ -144,11 +144,9 @@ def _code_body(actor: Actor) -> None:
     hit = lookup_actor(actor.name)
     if hit is None or not hit.matched or " ".join(hit.matched) != actor.name.removeprefix("the "):
         return  # only a dictionary term that is the whole name
-    actor.code = hit.code or (
-        (hit.country or NO_COUNTRY) + (hit.sector or "") if hit.country or hit.sector else None
-    )
+    actor.code = hit.code  # "---INS" for a group placed nowhere
     actor.country = actor.country or hit.country
-    if hit.kind == "country" and not hit.sector:
+    if hit.kind == "country" and not hit.role:
         actor.kind = "country"
 
 
@@ -158,12 +156,12 @@ def _code_person(actor: Actor) -> None:
     if actor.code and actor.role and actor.code == actor.country:
         # a country alone: add the role's sector ("secretary of state" → USAGOV)
         hit = lookup_actor(actor.role) or lookup_actor(actor.role.split()[-1])
-        if hit is not None and hit.sector:
-            actor.code += hit.sector
+        if hit is not None and hit.role:
+            actor.code += hit.role
     if actor.code or not actor.role:
         return
     hit = lookup_actor(actor.role) or lookup_actor(actor.role.split()[-1])
-    sector = hit.sector if hit else None
+    sector = hit.role if hit else None
     country = actor.country or (hit.country if hit else None)
     if country and sector:
         actor.code = country + sector

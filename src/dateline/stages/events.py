@@ -24,10 +24,11 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from dateline import rules
+from dateline.codes import plover_for
 from dateline.document import Document, Parse
 from dateline.events.clauses import FORCE_ROOTS, Clause, find_clauses
 from dateline.events.confidence import How, confidence
-from dateline.events.lexicon import lookup_actor, plover_for, trigger_cues
+from dateline.events.lexicon import lookup_actor, trigger_cues
 from dateline.events.location import (
     dateline_location,
     is_state,
@@ -181,7 +182,7 @@ class EventsStage(Stage):
         pairs = _pairs(code, sources, targets, mutual=clause.pattern.mutual)
         if not pairs:
             return []
-        plover, mode = plover_for(code)
+        ptype = plover_for(code)  # PLOVER type and mode; None where PLOVER codes nothing
         negated = is_negated(trig)
         host = _host(doc, code, place) if not targets else None
         if not targets and host is None:
@@ -215,12 +216,12 @@ class EventsStage(Stage):
             if where is None and code.startswith(VISIT) and target is not None:
                 where = target.country if is_state(target.country) else None  # the host
             cameo = _third_place(code, place, s, target)
-            kind = (plover, mode) if cameo == code else plover_for(cameo)
+            plover = ptype if cameo == code else plover_for(cameo)
             out.append(
                 Event(
                     cameo=cameo,
-                    plover=kind[0],
-                    mode=kind[1],
+                    plover=plover.plover if plover is not None else None,
+                    mode=plover.mode if plover is not None else None,
                     negated=negated,
                     source=_event_actor(s.actor, place),
                     target=target,
