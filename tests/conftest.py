@@ -5,8 +5,9 @@
 - ``slow``: the test needs the spaCy model, a server or a browser, or starts real
   processes (CLI subprocesses, ``kill -9`` trials). Modules that run the pipeline are
   listed in ``MODEL_MODULES``, modules of process trials in ``PROCESS_MODULES``; tests of
-  the ``postgres`` and ``browser`` kinds are slow too. ``pytest -m "not slow"`` runs the rest, and a test it runs that
-  loads the model fails, saying to mark it, so the fast selection stays fast.
+  the ``postgres`` and ``browser`` kinds are slow too. ``pytest -m "not slow"`` runs the
+  rest, and a test it runs that loads the model fails, saying to mark it, so the fast
+  selection stays fast.
 - ``postgres``: the test uses a PostgreSQL store (a ``backend``/``store_url`` parameter
   of ``postgres``, or PostgreSQL fixtures); ``browser``: it drives Chromium.
 """
