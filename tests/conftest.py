@@ -5,8 +5,9 @@
 - ``slow``: the test needs the spaCy model, a server or a browser, or starts real
   processes (CLI subprocesses, ``kill -9`` trials). Modules that run the pipeline are
   listed in ``MODEL_MODULES``, modules of process trials in ``PROCESS_MODULES``; tests of
-  the ``postgres`` and ``browser`` kinds are slow too. ``pytest -m "not slow"`` runs the rest, and a test it runs that
-  loads the model fails, saying to mark it, so the fast selection stays fast.
+  the ``postgres`` and ``browser`` kinds are slow too. ``pytest -m "not slow"`` runs the
+  rest, and a test it runs that loads the model fails, saying to mark it, so the fast
+  selection stays fast.
 - ``postgres``: the test uses a PostgreSQL store (a ``backend``/``store_url`` parameter
   of ``postgres``, or PostgreSQL fixtures); ``browser``: it drives Chromium.
 """
@@ -34,7 +35,7 @@ MODEL_MODULES = frozenset({
 PROCESS_MODULES = frozenset({
     "test_cli_exit_codes", "test_cli_text_cells", "test_faults_concurrent", "test_faults_export",
     "test_faults_input", "test_faults_limits", "test_faults_small", "test_faults_web",
-    "test_runner_local",
+    "test_runner_local", "test_undated",
 })  # fmt: skip
 POSTGRES_WORDS = ("postgres",)
 
