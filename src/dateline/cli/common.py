@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
@@ -47,12 +48,43 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     raise typer.Exit(code=code)
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def check_iso_date(value: str, option: str) -> str:
     try:
+        if not _ISO_DAY.fullmatch(value):
+            raise ValueError(value)
         dt.date.fromisoformat(value)
     except ValueError:
         fail(f"{option} must be a date as YYYY-MM-DD, not {value!r}")
     return value
+
+
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="YYYY-MM-DD, the run's reference date: gives datelines a year when an article "
+        "has no publication date, and is the story's date when neither its dateline nor "
+        "its publication gives one (default: the day of the run, UTC).",
+    ),
+]
+
+
+def run_day() -> str:
+    """The day of this run (UTC), decided once by the command."""
+    return dt.datetime.now(dt.UTC).date().isoformat()
+
+
+def dated(settings: Settings, date: str | None) -> Settings:
+    """``settings`` with the run's reference date (``--date``, checked) and its own day."""
+    if date is not None:
+        check_iso_date(date, "--date")
+    settings = settings.with_options(date=date, run_date=run_day())
+    if settings.date is not None:
+        check_iso_date(settings.date, "the date setting")
+    return settings
 
 
 def load(config: Path | None, **options: object) -> Settings:
@@ -73,8 +105,10 @@ def stage_names(stages: str | None) -> list[str] | None:
     return [s.strip() for s in stages.split(",") if s.strip()] if stages else None
 
 
-def build_pipeline(config: Path | None, stages: str | None, **options: object) -> Pipeline:
-    settings = load(config, **options)
+def build_pipeline(
+    config: Path | None, stages: str | None, settings: Settings | None = None, **options: object
+) -> Pipeline:
+    settings = settings or load(config, **options)
     try:
         return Pipeline(settings, stages=resolve_stages(settings, stage_names(stages)))
     except DatelineError as e:

@@ -81,6 +81,10 @@ def export(
                 common.fail(f"cannot write {output}: {e.strerror or e}")
         else:
             n = chosen.write(store, sys.stdout, options)
-        typer.echo(f"{n} {chosen.unit} written", err=True)
+        line = f"{n} {chosen.unit} written"
+        undated = getattr(n, "undated", 0)
+        if undated:
+            line += f"; {undated} events without a date left out"
+        typer.echo(line, err=True)
     finally:
         store.close()

@@ -58,10 +58,7 @@ def extract(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
     ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option(help="YYYY-MM-DD: gives datelines a year when an article has no date."),
-    ] = None,
+    date: common.DateOption = None,
     config: common.ConfigOption = None,
     stages: common.StagesOption = None,
 ) -> None:
@@ -75,9 +72,8 @@ def extract(
     """
     if fmt not in ("json", "jsonl"):
         common.fail(f"--format must be json or jsonl, not {fmt!r}")
-    if date is not None:
-        common.check_iso_date(date, "--date")
-    pipeline = common.build_pipeline(config, stages, date=date)
+    settings = common.dated(common.load(config), date)
+    pipeline = common.build_pipeline(config, stages, settings)
     common.check_inputs(paths)
     problems: list[Problem] = []
 

@@ -74,6 +74,7 @@ def ingest(
     languages: Annotated[
         str, typer.Option(help="Comma-separated languages to process; others are skipped.")
     ] = "en",
+    date: common.DateOption = None,
     config: common.ConfigOption = None,
     stages: common.StagesOption = None,
 ) -> None:
@@ -87,7 +88,7 @@ def ingest(
     from dateline.ingest.items import JsonFields, ReadOptions
     from dateline.runner.local import cluster_options, run_ingest
 
-    settings = common.load(config, max_chars=max_chars, db=db)
+    settings = common.dated(common.load(config, max_chars=max_chars, db=db), date)
     try:
         options = ReadOptions(
             fields=JsonFields.parse(fields) if fields else JsonFields(),

@@ -21,7 +21,7 @@ from typing import Any, TextIO
 
 from dateline.cluster.events import DedupEvent, Evidence, article_events, dedup_events
 from dateline.events.factuality import is_asserted
-from dateline.export.gdelt import GdeltRowWriter, gdelt_row
+from dateline.export.gdelt import GdeltRowWriter, Written, gdelt_row
 from dateline.export.plover import plover_record
 from dateline.model import Event, Record
 
@@ -113,14 +113,18 @@ def numeric_id(d: DedupEvent) -> int:
 def write_gdelt_dedup(
     data: DedupExport, fh: TextIO, date_added: str | None = None, header: bool = False
 ) -> int:
-    """One GDELT 2.0 Event row per de-duplicated, non-negated event; return how many."""
+    """One GDELT 2.0 Event row per de-duplicated, non-negated, dated event; return how
+    many (with ``undated``, how many were left out because they have no date)."""
     out = GdeltRowWriter(fh, date_added, header)
-    n = 0
+    n = undated = 0
     for d in data.events:
         if not is_asserted(d.modality, d.negated) or not d.evidence:
             continue
         facts, index, event = data.representative(d)
         row = gdelt_row(facts.stub(), index, event, out.stamp, facts.lead_end)
+        if not row["SQLDATE"]:
+            undated += 1
+            continue
         row.update(
             GLOBALEVENTID=str(numeric_id(d)),
             NumMentions=str(d.num_mentions),
@@ -129,7 +133,7 @@ def write_gdelt_dedup(
         )
         out.write(row)
         n += 1
-    return n
+    return Written(n, undated)
 
 
 def _evidence(data: DedupExport, e: Evidence) -> dict[str, Any]:

@@ -5,6 +5,8 @@ written as strings (leading zeros kept: "036"), unknown values as empty
 fields. QuadClass and GoldsteinScale come from the project's CAMEO table
 (``codes.nearest_cameo``: an unlisted sub-code reads as its base code or root).
 Negated events did not happen and are not written (GDELT has no negation).
+An event with no date (neither its own nor its story's) is not written either,
+never a row with an empty SQLDATE: the writers count those (``Written.undated``).
 """
 
 from __future__ import annotations
@@ -170,21 +172,37 @@ class GdeltRowWriter:
         self.fh.write("\t".join(_clean(str(values.get(c, ""))) for c in self.columns) + "\n")
 
 
+class Written(int):
+    """How many rows were written, with ``undated``: events left out for want of a date."""
+
+    undated: int
+
+    def __new__(cls, n: int, undated: int = 0) -> Written:
+        out = super().__new__(cls, n)
+        out.undated = undated
+        return out
+
+
 def write_gdelt(
     records: Iterable[Record], fh: TextIO, date_added: str | None = None, header: bool = False
 ) -> int:
-    """Write non-negated events as GDELT 2.0 Event rows; return how many rows were written.
+    """Write non-negated events as GDELT 2.0 Event rows; return how many rows were written
+    (with ``undated``, how many events were left out because they have no date).
 
     ``date_added`` is GDELT's DATEADDED (YYYYMMDDHHMMSS); the current UTC time by default.
     GDELT files have no header line; ``header=True`` writes the column names first.
     """
     out = GdeltRowWriter(fh, date_added, header)
-    n = 0
+    n = undated = 0
     for record in records:
         lead_end = record.sentences[0].end if record.sentences else 0
         for i, event in enumerate(record.events):
             if not is_exported(event):
                 continue
-            out.write(gdelt_row(record, i, event, out.stamp, lead_end))
+            row = gdelt_row(record, i, event, out.stamp, lead_end)
+            if not row["SQLDATE"]:
+                undated += 1
+                continue
+            out.write(row)
             n += 1
-    return n
+    return Written(n, undated)

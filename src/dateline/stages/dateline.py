@@ -16,8 +16,9 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from dateline import rules
+from dateline.config import Settings
 from dateline.document import CleanText, Document
-from dateline.model import Dateline
+from dateline.model import Dateline, Record
 from dateline.pipeline import Stage, register_stage
 from dateline.stages.dateline_places import is_country_name, lookup_place
 
@@ -115,6 +116,25 @@ def _reference_date(*candidates: str | None) -> date | None:
         if parsed is not None:
             return parsed.date()
     return None
+
+
+def story_date(record: Record, settings: Settings) -> tuple[str | None, str | None]:
+    """The story's date (ISO day) and where it came from.
+
+    The dateline's date, else the publication date, else the run's reference
+    date (``settings.date``, from ``--date``: "option"), else the run's own day
+    (``settings.run_date``: "run"); ``(None, None)`` when there is none of them.
+    """
+    dl = record.dateline
+    if dl is not None and dl.date:
+        return dl.date, "dateline"
+    if record.published:
+        return record.published[:10], "published"
+    if settings.date:
+        return settings.date[:10], "option"
+    if settings.run_date:
+        return settings.run_date[:10], "run"
+    return None, None
 
 
 def resolve_date(date_text: str, reference: date | None) -> str | None:
@@ -268,13 +288,16 @@ class DatelineStage(Stage):
         if found is None:
             doc.record.dateline = None
             doc.story_start = 0
+            doc.record.date, doc.record.date_source = story_date(doc.record, self.settings)
             return
         m, parts = found
         span = doc.raw_span(m.start(), m.end())
         date_text = parts["date_text"]
         iso = None
         if date_text:
-            ref = _reference_date(doc.article.published, self.settings.date)
+            ref = _reference_date(
+                doc.article.published, self.settings.date, self.settings.run_date
+            )
             iso = resolve_date(date_text, ref)
         doc.record.dateline = Dateline(
             place=parts["place"],
@@ -286,6 +309,7 @@ class DatelineStage(Stage):
             end=span.end,
             text=span.text,
         )
+        doc.record.date, doc.record.date_source = story_date(doc.record, self.settings)
         story = m.end()
         while story < len(clean.text) and clean.text[story].isspace():
             story += 1

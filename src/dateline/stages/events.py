@@ -25,6 +25,7 @@ from spacy.tokens import Token
 
 from dateline import rules
 from dateline.codes import plover_for
+from dateline.config import Settings
 from dateline.document import Document, Parse
 from dateline.events.clauses import FORCE_ROOTS, Clause, find_clauses
 from dateline.events.confidence import How, confidence
@@ -50,6 +51,7 @@ from dateline.events.state_agents import (
 from dateline.events.when import event_when
 from dateline.model import Actor, Event, EventActor, Span
 from dateline.pipeline import Stage, register_stage
+from dateline.stages.dateline import story_date
 
 #: Roots where joined actors without a target act toward each other, coded once from the
 #: first named ("France and India will cooperate" → FRA→IND).
@@ -81,13 +83,10 @@ class _LazyCues:
         return trigger_cues()
 
 
-def event_date(doc: Document) -> str | None:
-    """The dateline's date, else the publication date (ISO)."""
-    dl = doc.record.dateline
-    if dl is not None and dl.date:
-        return dl.date
-    pub = doc.record.published
-    return pub[:10] if pub else None
+def event_date(doc: Document, settings: Settings) -> str | None:
+    """The story's date (ISO): the dateline's, else the publication date, else the
+    run's reference date, else the run's day (``stages.dateline.story_date``)."""
+    return story_date(doc.record, settings)[0]
 
 
 @register_stage
@@ -101,7 +100,7 @@ class EventsStage(Stage):
 
     def process(self, doc: Document) -> None:
         resolver = ActorResolver(doc)
-        date = event_date(doc)
+        date = event_date(doc, self.settings)
         fallback = dateline_location(doc.record.dateline)
         events: list[Event] = []
         for i in sorted(doc.parses):
