@@ -24,6 +24,7 @@ from dateline.events.clauses import Clause, measured
 from dateline.events.index import actor_index
 from dateline.events.lexicon import lookup_actor
 from dateline.events.location import is_state
+from dateline.events.sides import country_actor
 from dateline.events.spans import overlaps, tok_span
 from dateline.model import Actor, Quote, Span
 
@@ -536,7 +537,7 @@ def home_actor(doc: Document) -> Actor | None:
     for a in doc.record.actors:
         if a.kind == "country" and a.code == home:
             return a
-    return Actor(id="", name=home, kind="country", code=home, country=home)
+    return country_actor(home)
 
 
 def _in_role(side: Side, role: Actor) -> Side:

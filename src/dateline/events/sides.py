@@ -23,3 +23,10 @@ def side_country(actor: Actor | EventActor | None) -> str | None:
 def side_of(actor: Actor) -> EventActor:
     """An event side standing for a record actor."""
     return EventActor(actor.name, actor.code, side_country(actor), actor.id)
+
+
+def country_actor(code: str) -> Actor:
+    """A state as an actor the text does not mention: no id, no mentions (the story's
+    home country, the unnamed state behind an arrest, its unnamed people)."""
+    return Actor(id="", name=code, kind="country", code=code, country=code)
+

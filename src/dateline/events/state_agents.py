@@ -16,6 +16,7 @@ from dataclasses import replace
 from dateline import rules
 from dateline.events.clauses import Clause
 from dateline.events.location import is_state
+from dateline.events.sides import country_actor
 from dateline.model import Actor
 
 #: CAMEO prefixes of acts only a state's police, courts or government carry out:
@@ -38,9 +39,7 @@ def unnamed_state(clause: Clause, places: tuple[str | None, ...]) -> Actor | Non
     if not is_state_act(clause.pattern.code):
         return None
     country = next((p for p in places if is_state(p)), None)
-    if country is None:
-        return None
-    return Actor(id="", name=country, kind="country", code=country, country=country)
+    return country_actor(country) if country is not None else None
 
 
 def local_party(actor: Actor | None, country: str) -> Actor | None:
@@ -58,7 +57,7 @@ def own_people(country: str) -> Actor:
     """The unnamed people of ``country``: the target of its police's or courts' act that
     names no one the coder can place ("police detained three of them", "dispersed the
     crowd with tear gas")."""
-    return Actor(id="", name=country, kind="country", code=country, country=country)
+    return country_actor(country)
 
 
 def acting_state(actors: list[Actor | None]) -> str | None:

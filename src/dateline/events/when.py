@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -122,6 +123,7 @@ def resolve(text: str, story_day: date | None) -> tuple[date | None, int | None]
     return None, year
 
 
+@lru_cache(maxsize=1)
 def _month_names() -> dict[str, int]:
     """Month number by name and by abbreviation ("jan", "sept")."""
     names = {m: i for i, m in enumerate(MONTHS, 1)}

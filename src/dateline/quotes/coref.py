@@ -166,8 +166,7 @@ class Resolver:
         recent = self._recent(pos, "person")
         if recent is None or not recent.role or not recent.mentions:
             return None
-        since = max(e for s, e in recent.mentions if s < pos) if any(
-            s < pos for s, _ in recent.mentions) else pos
+        since = max((e for s, e in recent.mentions if s < pos), default=pos)
         unnamed = re.compile(rf"\b(?:an?|one|another|two|three|several|other)\s+"
                              rf"(?:[\w.’'-]+\s+){{0,3}}{re.escape(role)}s?\b|\b{re.escape(role)}s\b",
                              re.IGNORECASE)

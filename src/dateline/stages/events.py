@@ -131,17 +131,15 @@ class EventsStage(Stage):
         date: str | None,
         fallback: str | None,
     ) -> list[Event]:
+        place = sentence_location(clause.trigger)
         sides = resolver.sides(parse, sent, clause.source)
         sources = [s for s in sides if known(s.actor)]
         if not sources:
             # "Khan was arrested": the state where it happens
-            places = (sentence_location(clause.trigger), fallback, doc.home_country)
-            state = unnamed_state(clause, places)
+            state = unnamed_state(clause, (place, fallback, doc.home_country))
             if state is None:
                 return []
             sources = [Side(state, None, False)]
-        else:
-            state = None
         if all(resolver.told_before(clause.trigger, s.actor) for s in sources):
             return []  # "… apologised. He made *the apology* during a visit": told again
         own = frozenset(s.actor.code for s in sources if s.actor and s.actor.code)
@@ -158,7 +156,6 @@ class EventsStage(Stage):
         if targets is None:
             return []  # a named target we cannot code: no half-known event
         trig = clause.trigger
-        place = sentence_location(trig)
         modality = modality_of(trig)
         irregular = all(_irregular(s.actor) for s in sources)
         code = clause.pattern.code_for(modal=modality is not None, irregular=irregular)
