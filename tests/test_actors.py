@@ -99,6 +99,18 @@ def test_quote_speaker_gets_the_code() -> None:
     assert speakers[0].speaker_code == "CHLGOV"
 
 
+def test_quote_speaker_type_is_person_organisation_or_unknown() -> None:
+    r = run_text(
+        'Tove Lind toured the port on Monday. "The cranes will be replaced," Lind said. '
+        "The port authority said the works would take a year. "
+        "Dock workers said they had not been consulted."
+    )
+    types = {q.text.strip(' ,."'): (q.speaker, q.speaker_type) for q in r.quotes}
+    assert types["The cranes will be replaced"] == ("Tove Lind", "person")
+    assert types["the works would take a year"] == ("port authority", "organisation")
+    assert types["they had not been consulted"] == (None, "unknown")
+
+
 def test_roles_placed_in_the_home_country_of_the_story() -> None:
     home = run_text(
         "NAIROBI, 3 June - Kenya's parliament approved the new budget on Monday. "

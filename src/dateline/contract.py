@@ -6,7 +6,7 @@ every field to those names; fields several stages build in turn (the record's
 actors: named by ``entities``, joined by the speakers ``quotes`` finds, coded
 and linked by ``actors``) list one name per step. Parts of a field another
 stage fills in have their own entry: the actors' codes (``actor_codes``) and
-the quotes' speaker codes (``speaker_codes``). Inputs (the article, the
+the quotes' speaker codes and types (``speaker_codes``). Inputs (the article, the
 record's id, text as read and metadata) belong to no stage.
 
 ``snapshot`` freezes a document into comparable values per entry;
@@ -23,14 +23,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.document import Document
-from dateline.model import Record
 from dateline.pipeline import Pipeline, Stage
 
 _NONE: frozenset[str] = frozenset()
 
 #: Entry -> the names that may change it. ``document.X`` is a ``Document`` field,
-#: ``record.X`` a ``Record`` field; ``.code`` / ``.speaker_code`` entries are the
-#: parts of a list field that a later stage fills in (left out of the list's entry).
+#: ``record.X`` a ``Record`` field; ``.code``, ``.speaker_code`` and ``.speaker_type``
+#: entries are the parts of a list field that a later stage fills in (left out of the
+#: list's entry).
 OWNERS: dict[str, frozenset[str]] = {
     "document.article": _NONE,
     "document.clean": frozenset({"clean"}),
@@ -60,12 +60,13 @@ OWNERS: dict[str, frozenset[str]] = {
     "record.actors.code": frozenset({"actor_codes"}),
     "record.quotes": frozenset({"quotes"}),
     "record.quotes.speaker_code": frozenset({"speaker_codes"}),
+    "record.quotes.speaker_type": frozenset({"speaker_codes"}),
     "record.events": frozenset({"events"}),
 }
 #: Bookkeeping of the pipeline itself (which names are done), no stage's output.
 PIPELINE_FIELDS = frozenset({"done"})
-#: List fields whose items have a part another stage fills in: field -> item attribute.
-_SPLIT = {"actors": "code", "quotes": "speaker_code"}
+#: List fields whose items have parts another stage fills in: field -> item attributes.
+_SPLIT = {"actors": ("code",), "quotes": ("speaker_code", "speaker_type")}
 
 
 def freeze(value: Any) -> Any:
@@ -99,15 +100,6 @@ def freeze(value: Any) -> Any:
     raise TypeError(f"cannot snapshot a {type(value).__name__}")
 
 
-def _split(record: Record, name: str, part: str) -> tuple[Any, Any]:
-    """The list ``name`` without each item's ``part``, and the items' non-empty parts."""
-    items = getattr(record, name)
-    rest = tuple(
-        tuple((k, v) for k, v in freeze(item)[1] if k != part) for item in items
-    )
-    parts = tuple((i, getattr(x, part)) for i, x in enumerate(items) if getattr(x, part))
-    return rest, parts
-
 
 def snapshot(doc: Document) -> dict[str, Any]:
     """Every entry of ``OWNERS``, frozen."""
@@ -117,10 +109,15 @@ def snapshot(doc: Document) -> dict[str, Any]:
             out[f"document.{f.name}"] = freeze(getattr(doc, f.name))
     for f in dataclasses.fields(doc.record):
         if f.name in _SPLIT:
-            part = _SPLIT[f.name]
-            whole, parts = _split(doc.record, f.name, part)
-            out[f"record.{f.name}"] = whole
-            out[f"record.{f.name}.{part}"] = parts
+            split = _SPLIT[f.name]
+            items = getattr(doc.record, f.name)
+            out[f"record.{f.name}"] = tuple(
+                tuple((k, v) for k, v in freeze(item)[1] if k not in split) for item in items
+            )
+            for part in split:
+                out[f"record.{f.name}.{part}"] = tuple(
+                    (i, getattr(x, part)) for i, x in enumerate(items) if getattr(x, part)
+                )
         else:
             out[f"record.{f.name}"] = freeze(getattr(doc.record, f.name))
     return out

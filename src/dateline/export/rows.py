@@ -17,7 +17,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
 )
 QUOTE_COLUMNS: tuple[str, ...] = (
     "record_id", "quote_index", "kind", "text", "start", "end",
-    "speaker", "speaker_id", "speaker_code",
+    "speaker", "speaker_id", "speaker_code", "speaker_type",
     "speaker_mention_text", "speaker_mention_start", "speaker_mention_end",
     "cue_text", "cue_start", "cue_end", "url",
 )
@@ -93,6 +93,7 @@ def quote_rows(record: Record) -> list[dict[str, Any]]:
                 "speaker": q.speaker,
                 "speaker_id": q.speaker_id,
                 "speaker_code": q.speaker_code,
+                "speaker_type": q.speaker_type,
                 "speaker_mention_text": sm.text if sm else None,
                 "speaker_mention_start": sm.start if sm else None,
                 "speaker_mention_end": sm.end if sm else None,

@@ -122,6 +122,15 @@ class _Registry:
         return best[1] if best else None
 
 
+def speaker_type(name: str | None, actor: Actor | None) -> str:
+    """What a quote's speaker is: ``person``, ``organisation`` (a body, group or
+    country speaking as itself) or ``unknown`` (no speaker named: collectives and
+    unnamed sources, whose actor may still be linked)."""
+    if name is None or actor is None:
+        return "unknown"
+    return "person" if actor.kind == "person" else "organisation"
+
+
 def _add_mention(actor: Actor, m: Mention) -> None:
     for old in actor.mentions:
         if overlaps(old.start, old.end, m.start, m.end):
@@ -340,6 +349,7 @@ class ActorsStage(Stage):
             speaker = by_id.get(q.speaker_id or "")
             if speaker is not None and speaker.code and not q.speaker_code:
                 q.speaker_code = speaker.code
+            q.speaker_type = speaker_type(q.speaker, speaker)
 
     def _joined(self, doc: Document, reg: _Registry, parse: Parse, pc: PhraseCode) -> Actor:
         """A further party of a joined phrase ("… *and Indian* navies"): its own actor,
