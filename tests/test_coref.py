@@ -193,3 +193,25 @@ def test_quotation_opening_a_paragraph_after_no_person_stays_unattributed() -> N
 def test_more_speech_verbs_report_speech(text: str, speaker: str) -> None:
     rec = run_text(text)
     assert [(q.kind, q.speaker) for q in rec.quotes] == [("indirect", speaker)]
+
+
+def test_a_role_no_one_holds_is_the_one_person_named_without_a_role() -> None:
+    text = (
+        "At a briefing, the spokeswoman said the embassy would stay open. "
+        "She explained that talks with the Coastal League were continuing. "
+        "Kovalenkova stressed that her government would keep its envoy in Varna. "
+        "The spokeswoman added that the border posts would reopen on Monday."
+    )
+    assert _quote(text, "embassy would stay open").speaker == "Kovalenkova"
+    assert _quote(text, "talks with the Coastal League").speaker == "Kovalenkova"
+    assert _quote(text, "border posts would reopen").speaker == "Kovalenkova"
+
+
+def test_an_unnamed_holder_of_the_role_keeps_the_role_unnamed() -> None:
+    q = _quote(
+        "The talks stalled on Sunday, two diplomats said. "
+        '"They are further apart than ever," the diplomat said. '
+        '"Every week costs lives," said Mara Quint, who leads a relief coalition.',
+        "further apart",
+    )
+    assert q.speaker is None

@@ -30,6 +30,8 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
     "it": ("org", None),
     "its": ("org", None),
 }
+#: A one-word role after "the" ("the spokeswoman"), as the text writes it.
+_DEFINITE_ROLE = re.compile(r"\b[Tt]he\s+([A-Za-z-]+)\b")
 #: How many sentences back a pronoun looks for a subject before settling for the latest name.
 SUBJECT_REACH = 5
 _FIRST_PERSON = rules.words(rules.QUOTES, "first_person")
@@ -167,12 +169,51 @@ class Resolver:
         if recent is None or not recent.role or not recent.mentions:
             return None
         since = max((e for s, e in recent.mentions if s < pos), default=pos)
+        return None if self._unnamed_holder(role, since, pos) else recent
+
+    def _unnamed_holder(self, role: str, start: int, end: int) -> bool:
+        """Whether the text between ``start`` and ``end`` speaks of an unnamed holder of
+        ``role`` ("a senior official", "one of the diplomats", "officials")."""
         unnamed = re.compile(rf"\b(?:an?|one|another|two|three|several|other)\s+"
                              rf"(?:[\w.’'-]+\s+){{0,3}}{re.escape(role)}s?\b|\b{re.escape(role)}s\b",
                              re.IGNORECASE)
-        if unnamed.search(self.text, since, pos):
+        return unnamed.search(self.text, start, end) is not None
+
+    def _role_antecedent(self, pos: int, gender: str | None) -> ActorInfo | None:
+        """A "she" with no person before it: the holder of the definite role named
+        last in the sentences before ("the spokeswoman said … She explained"), when
+        ``_roleless_speaker`` finds one."""
+        reach = self._reach(pos, SUBJECT_REACH)
+        roles = self.lex.role_words()
+        for m in reversed(list(_DEFINITE_ROLE.finditer(self.text, reach, pos))):
+            role = m.group(1).lower()
+            if role not in roles or _inside(m.start(), self.quoted):
+                continue
+            if gender and self.lex.gendered_roles.get(role, gender) != gender:
+                continue
+            return self._roleless_speaker(role, m.start())
+        return None
+
+    def _roleless_speaker(self, role: str, pos: int) -> ActorInfo | None:
+        """A definite role no one holds ("the spokeswoman"): the one person the text
+        names without any role who is a subject or speaker, before ``pos`` or, when no
+        person comes before, after it; of the role's gender when it has one. None when
+        the text gives any person this role, or two such people."""
+        gender = lexicon().gendered_roles.get(role)
+        people = [a for a in self.table.actors if a.kind == "person"]
+        if any(role in a.roles for a in people):
             return None
-        return recent
+        fits = [
+            a for a in people
+            if not a.roles and not a.role and (not gender or not a.gender or a.gender == gender)
+            and any((s, e) in self.table.subjects and not _inside(s, self.quoted)
+                    for s, e in a.mentions)
+        ]
+        if len(fits) != 1 or self._unnamed_holder(role, 0, pos):
+            return None
+        before = any(s < pos for a in people for s, _e in a.mentions)
+        first = min(s for s, _e in fits[0].mentions)
+        return fits[0] if (first < pos) == before else None
 
     def _by_head(self, heads: set[str], pos: int) -> ActorInfo | None:
         for _s, _e, a in self.table.mentions_before(pos):
@@ -254,7 +295,9 @@ class Resolver:
         if len(words) == 1 and low[0] in PRONOUNS:
             number, gender = PRONOUNS[low[0]]
             if number == "sg":
-                actor = self._recent(start, "person", gender)
+                actor = self._recent(start, "person", gender) or self._role_antecedent(
+                    start, gender
+                )
                 if actor is not None:
                     if actor.gender is None and gender:
                         actor.gender = gender
@@ -335,6 +378,12 @@ class Resolver:
             if actor is None and head in _GENERIC_ROLES and len(core) == 1:
                 # "the official said": the office-holder who spoke or acted last
                 actor = self._generic_role_holder(head, start)
+            if actor is None and det and len(core) == 1:
+                # "the spokeswoman said" of a speaker the text names without a role
+                actor = self._roleless_speaker(head, start)
+                if actor is not None:
+                    actor.role = actor.role or head
+                    actor.roles.add(head)
             if actor is not None:
                 actor.add_mention(start, end)
             return Resolution(actor)

@@ -202,6 +202,10 @@ def collect_entities(view: TextView, table: ActorTable) -> list[tuple[int, Spacy
                         table.subjects.add((start, start + len(name)))
             elif ent.label_ == "ORG":
                 orgs.append((parse.base, ent))
+            elif ent.label_ == "GPE" and (gender := _person_by_pronoun(list(ent))):
+                # "Kovalenkova stressed that her government …": a surname, not a place
+                start = parse.base + ent.start_char
+                _add_surname_person(table, ent.text, start, gender)
     return orgs
 
 
@@ -281,7 +285,12 @@ def _add_org(base: int, ent: SpacySpan, table: ActorTable, lex: Lexicon) -> None
         # NER sometimes tags a known (sur)name as an organisation
         person.add_mention(start, start + len(text))
         return
-    actor = table.add_organisation(text, start, start + len(text), org_heads(text, lex))
+    heads = org_heads(text, lex)
+    gender = None if heads else _person_by_pronoun(toks)
+    if gender is not None:
+        _add_surname_person(table, text, start, gender)
+        return
+    actor = table.add_organisation(text, start, start + len(text), heads)
     _, country, _, _ = describe_left(toks[0], lex)
     country = country or country_code(text)
     if country is None:
@@ -291,6 +300,31 @@ def _add_org(base: int, ent: SpacySpan, table: ActorTable, lex: Lexicon) -> None
                 break
     if country and actor.country is None:
         actor.country = country
+
+
+#: Possessive and subject pronouns that show their antecedent is a person, by gender.
+_PERSONAL = {"her": "female", "she": "female", "his": "male", "he": "male"}
+
+
+def _add_surname_person(table: ActorTable, name: str, start: int, gender: str) -> None:
+    person = table.add_person(name, start, start + len(name))
+    person.gender = person.gender or gender
+    table.subjects.add((start, start + len(name)))
+
+
+def _person_by_pronoun(toks: list[Token]) -> str | None:
+    """The gender of a one-word ORG or GPE entity that is really a surname: in title case
+    (not an acronym), not a country, the subject of a verb whose own clause refers to it
+    as "her" or "his" ("Zakharova expressed that her country …"); else None."""
+    if len(toks) != 1:
+        return None
+    tok = toks[0]
+    if not (tok.is_title and len(tok.text) >= 4) or country_code(tok.text) is not None:
+        return None
+    if tok.dep_ != "nsubj" or tok.head.pos_ != "VERB":
+        return None
+    found = {_PERSONAL[t.lower_] for t in tok.head.subtree if t.lower_ in _PERSONAL}
+    return found.pop() if len(found) == 1 else None
 
 
 def match_known_names(view: TextView, table: ActorTable) -> None:
