@@ -215,3 +215,14 @@ def test_an_unnamed_holder_of_the_role_keeps_the_role_unnamed() -> None:
         "further apart",
     )
     assert q.speaker is None
+
+
+def test_words_the_tagger_left_between_a_title_and_the_name_are_the_name() -> None:
+    text = (
+        "Vietnam always counts Chile among its closest partners, President To Lam told "
+        "Chilean Ambassador Rosa Pinto during a reception in Hanoi. "
+        "Trade between the two countries would double by 2030, the President said."
+    )
+    first = _quote(text, "closest partners")
+    assert first.speaker == "To Lam"
+    assert _quote(text, "would double").speaker == "To Lam"

@@ -30,6 +30,8 @@ PRONOUNS: dict[str, tuple[str, str | None]] = {
     "it": ("org", None),
     "its": ("org", None),
 }
+#: Capitalised words right after a title: the name it belongs to.
+_NAME_AFTER = re.compile(r"[ \t]+((?:[A-Z][\w’'-]*[ \t]+){0,2}[A-Z][\w’'-]*)")
 #: A one-word role after "the" ("the spokeswoman"), as the text writes it.
 _DEFINITE_ROLE = re.compile(r"\b[Tt]he\s+([A-Za-z-]+)\b")
 #: How many sentences back a pronoun looks for a subject before settling for the latest name.
@@ -178,6 +180,14 @@ class Resolver:
                              rf"(?:[\w.’'-]+\s+){{0,3}}{re.escape(role)}s?\b|\b{re.escape(role)}s\b",
                              re.IGNORECASE)
         return unnamed.search(self.text, start, end) is not None
+
+    def _name_after_title(self, end: int) -> ActorInfo | None:
+        """The person whose name follows a title directly ("President| To Lam")."""
+        m = _NAME_AFTER.match(self.text, end)
+        if m is None:
+            return None
+        actor = self.table.actor_at(m.start(1), m.end(1))
+        return actor if actor is not None and actor.kind == "person" else None
 
     def _role_antecedent(self, pos: int, gender: str | None) -> ActorInfo | None:
         """A "she" with no person before it: the holder of the definite role named
@@ -367,6 +377,11 @@ class Resolver:
         if role_head:
             if indefinite:
                 return Resolution(None)
+            titled = None if det else self._name_after_title(end)
+            if titled is not None:
+                # "President To Lam told …" with the subject cut at the title
+                titled.add_mention(start, end)
+                return Resolution(titled)
             country = next((c for w in core if (c := country_code(w))), None)
             qualified = [w for w in core_low[:-1] if w in _QUALIFIERS]
             actor = self._by_role([*qualified[-1:], head], start, country)

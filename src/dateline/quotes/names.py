@@ -51,6 +51,18 @@ def _person_name(ent: SpacySpan, lex: Lexicon) -> tuple[int, int] | None:
         j -= 1
     if i >= j or not any(doc[k].text[:1].isupper() for k in range(i, j)):
         return None
+    if i == ent.start:
+        # "President To Lam": capitalised words the tagger left out between a title
+        # and the name belong to the name
+        k = i
+        while k > 0 and doc[k - 1].is_title and not doc[k - 1].is_sent_start and (
+            doc[k - 1].lower_ not in lex.role_words() and doc[k - 1].lower_ not in lex.title_words
+        ):
+            k -= 1
+        if k < i and k > 0 and i - k <= 2 and (
+            doc[k - 1].lower_ in lex.role_words() or doc[k - 1].lower_.rstrip(".") in lex.honorifics
+        ):
+            i = k
     return i, j
 
 
