@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from _events_dev import run_text as run_full
 from _quotes_dev import run_text
 from dateline.model import Quote
 
@@ -226,3 +227,15 @@ def test_words_the_tagger_left_between_a_title_and_the_name_are_the_name() -> No
     first = _quote(text, "closest partners")
     assert first.speaker == "To Lam"
     assert _quote(text, "would double").speaker == "To Lam"
+
+
+def test_the_group_speaks_for_the_organisation_named_last() -> None:
+    text = (
+        "The Northern Liberation Front attacked a convoy on Monday. "
+        '"We will not stop," the group said in a statement. '
+        "The rebel movement said it would release two drivers."
+    )
+    # the whole pipeline: the events stage is what parses the first sentence
+    quotes = {q.text: q.speaker for q in run_full(text).quotes}
+    assert quotes["We will not stop,"] == "Northern Liberation Front"
+    assert quotes["it would release two drivers."] == "Northern Liberation Front"

@@ -141,6 +141,10 @@ class Resolver:
                 return a if a.kind == "group" else None
             if want == "org" and a.kind in ("organisation", "country"):
                 return a
+            if want == "named_org" and a.kind in ("organisation", "group") and (
+                a.name[:1].isupper()
+            ):
+                return a
         return None
 
     def _by_role(self, role_words: list[str], pos: int, country: str | None,
@@ -406,6 +410,12 @@ class Resolver:
         # Groups: "U.S. officials", "analysts" (but not "sources").
         if head in lex.anonymous_groups or indefinite:
             return Resolution(None)
+        if det and head in lex.organisation_anaphors and not name_words and len(core) <= 2:
+            # "the group said": the organisation named last
+            actor = self._recent(start, "named_org")
+            if actor is not None:
+                actor.add_mention(start, end)
+            return Resolution(actor)
         if head in lex.group_nouns:
             name = " ".join(core)
             actor = self.table.add_organisation(name, start, end, set(), kind="group")

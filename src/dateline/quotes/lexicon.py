@@ -57,6 +57,7 @@ class Lexicon:
     organisation_heads: frozenset[str]
     group_nouns: frozenset[str]
     anonymous_groups: frozenset[str]
+    organisation_anaphors: frozenset[str]
     head_of: dict[str, str]
     head_words: frozenset[str]
     indefinite: frozenset[str]
@@ -115,6 +116,7 @@ def lexicon() -> Lexicon:
         organisation_heads=frozenset(d["organisation_heads"]),
         group_nouns=frozenset(d["group_nouns"]),
         anonymous_groups=frozenset(d["anonymous_groups"]),
+        organisation_anaphors=frozenset(d["organisation_anaphors"]),
         head_of=dict(d["head_of"]),
         head_words=frozenset(d["head_words"]),
         indefinite=frozenset(d["indefinite"]),
