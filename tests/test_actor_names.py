@@ -14,6 +14,7 @@ import pytest
 
 import dateline
 from dateline.actors import names
+from dateline.actors.names import speaker_key
 from dateline.actors.table import ActorInfo, ActorTable, overlapping_actor
 from dateline.codes import load_actor_dictionary
 from dateline.codes.countries import load_country_table, quote_country_words, short_name
@@ -173,3 +174,34 @@ def test_the_country_table_has_what_both_consumers_need() -> None:
 def test_test_data_generators_are_not_installed() -> None:
     assert importlib.util.find_spec("dateline.web.synth") is None
     assert importlib.util.find_spec("dateline.cluster.synthetic") is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sergei Lavrov", "Sergey Lavrov"),
+        ("Mohammed bin Salman", "Muhammad bin Salman"),
+        ("Dmitry Peskov", "Dmitri Peskov"),
+        ("Alexei Navalny", "Aleksei Navalny"),
+        ("Volodymyr Zelensky", "Volodymyr Zelenskyy"),
+        ("Recep Tayyip Erdogan", "Recep Tayyip Erdoğan"),
+        ("Wladimir Putin", "Vladimir Putin"),
+    ],
+)
+def test_spellings_of_one_person_share_a_speaker_key(a: str, b: str) -> None:
+    assert speaker_key(a) == speaker_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Li Peng", "Li Ping"),
+        ("Kim Jong Un", "Kim Jong Il"),
+        ("John Kerry", "John Kelly"),
+        ("Joe Biden", "Jill Biden"),
+        ("Anna Ivanova", "Anna Ivanov"),
+        ("Lavrov", "Sergey Lavrov"),
+    ],
+)
+def test_different_people_keep_different_speaker_keys(a: str, b: str) -> None:
+    assert speaker_key(a) != speaker_key(b)

@@ -127,8 +127,9 @@ class Quote:
     speaker_code: str | None = None
     speaker_mention: Span | None = None
     cue: Span | None = None
-    #: What the speaker is: person | organisation | unknown (no speaker named).
-    speaker_type: str = "unknown"
+    #: What the speaker is: person | organisation | unknown (no speaker named); set
+    #: by the actors stage, None before it.
+    speaker_type: str | None = None
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Quote:
@@ -143,7 +144,7 @@ class Quote:
             speaker_code=d.get("speaker_code"),
             speaker_mention=Span.from_dict(sm) if sm else None,
             cue=Span.from_dict(cue) if isinstance(cue, dict) else None,
-            speaker_type=str(d.get("speaker_type") or "unknown"),
+            speaker_type=d.get("speaker_type"),
         )
 
 

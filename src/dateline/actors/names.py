@@ -181,6 +181,46 @@ def same_surname_key(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return a[0] == b[0] and (not a[1] or not b[1] or a[1] == b[1])
 
 
+# -- One person across articles -------------------------------------------------------
+# Romanisations of one name differ in a few regular ways ("Sergei"/"Sergey",
+# "Mohammed"/"Muhammad", "Wladimir"/"Vladimir", "Aleksei"/"Alexei"). A word of five
+# or more letters is compared by its consonants and last letter after these rewrites;
+# shorter words must be spelt alike ("Li Peng" and "Li Ping", "Kim Jong Un" and
+# "Kim Jong Il" are different people).
+_SPELLING = (
+    (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(r"(?:ey|ei|iy|ii|yi|ij|y)$"), "i"),
+    (re.compile(r"kh|ch"), "h"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"ck|q"), "k"),
+    (re.compile(r"x"), "ks"),
+)
+_VOWELS = re.compile(r"(?<=.)[aeiouy](?=.)")
+_SHORT_WORD = 5
+
+
+def _spelling_key(word: str) -> str:
+    if len(word) < _SHORT_WORD:
+        return word
+    for pattern, repl in _SPELLING:
+        word = pattern.sub(repl, word)
+    return _VOWELS.sub("", word)
+
+
+def speaker_key(name: str | None) -> str | None:
+    """A key that two spellings of one person's full name share across articles
+    ("Sergei Lavrov" and "Sergey Lavrov", "Mohammed bin Salman" and "Muhammad bin
+    Salman"); None for no name. Names of one word and names of organisations keep
+    their own spelling (a surname alone may be anyone; bodies have their spelling)."""
+    keys = [k for k in name_tokens(name or "") if k not in SEPARATE_PARTICLES]
+    if not keys:
+        return None
+    if len(keys) == 1:
+        return keys[0]
+    return " ".join(_spelling_key(k) for k in keys)
+
+
 # -- Names as the external scorer compares them -------------------------------------
 # Evaluation must give exactly the numbers of the project's external scorer
 # (shared/eval/score.py), so a gold and a predicted speaker are compared by its rule,
