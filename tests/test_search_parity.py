@@ -21,7 +21,13 @@ from dateline.cli.main import app as cli
 from dateline.model import Quote, Record
 from dateline.store import base, open_store
 from dateline.store.migrations import MIGRATIONS
-from dateline.store.query import ArticleFilter, QuoteFilter, find_articles, find_quotes
+from dateline.store.query import (
+    ArticleFilter,
+    QuoteFilter,
+    find_articles,
+    find_quotes,
+    merged_quotes,
+)
 from dateline.web import create_app
 
 #: id: (title, text, a quotation in the text or None); published days increase with the id.
@@ -138,6 +144,15 @@ def test_quote_searches_find_the_same_quotes(
     assert {q["article_id"] for q in found} == expected
 
 
+@pytest.mark.parametrize(("search", "expected"), QUOTE_SEARCHES)
+def test_merged_quotes_search_in_the_same_language(
+    store_url: str, search: str, expected: set[str]
+) -> None:
+    with open_store(store_url) as store:
+        found = merged_quotes(store, QuoteFilter(search=search))
+    assert {r["article_id"] for q in found for r in q["sources"]} == expected
+
+
 def test_the_cli_searches_in_the_same_language(store_url: str) -> None:
     r = CliRunner().invoke(cli, ["search", "talks -fishing", "--json", "--db", store_url])
     assert r.exit_code == 0, r.output
@@ -154,6 +169,7 @@ def test_a_bad_search_is_exit_2_in_the_cli(store_url: str, search: str) -> None:
     for args in (
         ["search", "--db", store_url, "--", search],
         ["quotes", "--db", store_url, f"--search={search}"],
+        ["quotes", "--merged", "--db", store_url, f"--search={search}"],
     ):
         r = CliRunner().invoke(cli, args)
         assert r.exit_code == 2, r.output

@@ -197,8 +197,12 @@ def quotes(
         speaker=speaker, search=search, since=_day(since, "--since"), until=_day(until, "--until")
     )
     chosen = choose(fmt, as_json, as_csv)
+    store = common.open_for_reading(db)
+    try:
+        rows = (merged_quotes if merged else find_quotes)(store, f, limit=limit)
+    except SearchSyntaxError as e:
+        common.fail(e.message)
     if merged:
-        rows = merged_quotes(common.open_for_reading(db), f, limit=limit)
         if chosen != "json":
             # flat columns for tables and CSV; JSON keeps every source with its span
             for r in rows:
@@ -209,10 +213,6 @@ def quotes(
             ["first_seen", "speaker", "num_sources", "num_articles", "text", "outlets"],
         )
         return
-    try:
-        rows = find_quotes(common.open_for_reading(db), f, limit=limit)
-    except SearchSyntaxError as e:
-        common.fail(e.message)
     print_rows(rows, chosen, ["published", "speaker", "kind", "text", "article"])
 
 
