@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest_store import BACKENDS, make_store_url
-from dateline.errors import StoreError
+from dateline.errors import SearchSyntaxError, StoreError
 from dateline.model import (
     Actor,
     Dateline,
@@ -241,7 +241,9 @@ def test_query_quotes(store_url: str) -> None:
         assert [q["article_id"] for q in query_quotes(store, since="2024-01-01")] == ["a1", "a1"]
         assert {q["article_id"] for q in query_quotes(store, until="2023-12-31")} == {"a2"}
         assert query_quotes(store, until="2023-10-01")[0]["article_id"] == "a2"
-        assert query_quotes(store, search='meet) "again *') != []
+        assert query_quotes(store, search='meet) "again" *') != []  # stray punctuation
+        with pytest.raises(SearchSyntaxError):
+            query_quotes(store, search='meet "again')  # an unclosed quote
         assert len(query_quotes(store, limit=1)) == 1
 
 

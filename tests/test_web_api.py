@@ -351,11 +351,18 @@ def test_bad_parameters_on_a_page_give_an_html_422(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize(
-    "q", ['"', "'", "a AND", "NEAR(", "*", "col:x", "))--", "ü ç 北京", "-", "OR OR"]
+    "q", ["a'", "NEAR(", "col:x", "x)) --", "ü ç 北京", "a -", "or or", "x*y", "a\\b"]
 )
 def test_odd_search_words_never_fail(client: TestClient, q: str) -> None:
     for url in ("/api/articles", "/api/quotes", "/search"):
         assert client.get(url, params={"q": q}).status_code == 200
+
+
+@pytest.mark.parametrize("q", ['"', "'", "a AND", "*", "))--", "-", "OR OR", "-a"])
+def test_search_words_that_mean_nothing_are_a_400(client: TestClient, q: str) -> None:
+    for url in ("/api/articles", "/api/quotes", "/search"):
+        r = client.get(url, params={"q": q})
+        assert r.status_code == 400 and "search" in r.text
 
 
 def test_unknown_things_are_404(client: TestClient) -> None:

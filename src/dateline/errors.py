@@ -47,6 +47,15 @@ class StoreError(DatelineError):
     sql: str | None = None
 
 
+class SearchSyntaxError(DatelineError):
+    """A search that cannot mean anything (an unclosed quote, a lone OR, no words)."""
+
+    code = "E021"
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(f"bad search: {problem}")
+
+
 class DataError(DatelineError):
     """A packaged data file (word lists, code tables) has a bad entry; names the file."""
 

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from dateline.cli import common, stats_cmd
 from dateline.cli.output import CsvFlag, FormatOption, JsonFlag, choose, print_rows
-from dateline.errors import DatelineError
+from dateline.errors import DatelineError, SearchSyntaxError
 from dateline.runner.summary import IngestProgress
 
 SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")]
@@ -167,7 +167,13 @@ def progress_reporter(err: Console) -> Iterator[Callable[[IngestProgress], None]
 
 def quotes(
     speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
-    search: Annotated[str | None, typer.Option(help="Words in the quotation.")] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            help="Words in the quotation, in the search language of dateline search "
+            '(stemmed words, "phrases", OR, NOT or -word, prefix*).'
+        ),
+    ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
     limit: LimitOption = 50,
@@ -191,8 +197,12 @@ def quotes(
         speaker=speaker, search=search, since=_day(since, "--since"), until=_day(until, "--until")
     )
     chosen = choose(fmt, as_json, as_csv)
+    store = common.open_for_reading(db)
+    try:
+        rows = (merged_quotes if merged else find_quotes)(store, f, limit=limit)
+    except SearchSyntaxError as e:
+        common.fail(e.message)
     if merged:
-        rows = merged_quotes(common.open_for_reading(db), f, limit=limit)
         if chosen != "json":
             # flat columns for tables and CSV; JSON keeps every source with its span
             for r in rows:
@@ -203,7 +213,6 @@ def quotes(
             ["first_seen", "speaker", "num_sources", "num_articles", "text", "outlets"],
         )
         return
-    rows = find_quotes(common.open_for_reading(db), f, limit=limit)
     print_rows(rows, chosen, ["published", "speaker", "kind", "text", "article"])
 
 
@@ -255,17 +264,33 @@ def events(
 
 
 def search(
-    text: Annotated[str, typer.Argument(help="Words to find in titles and texts.")],
+    text: Annotated[
+        str, typer.Argument(help="What to find in titles and texts, in the search language.")
+    ],
     limit: LimitOption = 20,
     db: common.DbOption = None,
     fmt: FormatOption = "table",
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
 ) -> None:
-    """Full-text search over the stored articles, newest first."""
+    """Full-text search over the stored articles, newest first.
+
+    The search language (the same for quotes --search and the web): words are
+    stemmed and all must be there (extradition finds extradited); "a quoted
+    phrase" has its words together, in order; OR between alternatives (a b OR c
+    is (a b) OR c); NOT word or -word excludes; word* finds words that start so
+    (the prefix is stemmed like a word: negotiate* finds negotiators). Only
+    upper-case OR, AND and NOT are operators. Put -- before a search that starts
+    with -. A search that cannot mean anything (an unclosed quote, a lone OR,
+    only excluded words) is exit 2.
+    """
     from dateline.store.query import ArticleFilter, find_articles
 
-    rows = find_articles(common.open_for_reading(db), ArticleFilter(search=text), limit=limit)
+    store = common.open_for_reading(db)
+    try:
+        rows = find_articles(store, ArticleFilter(search=text), limit=limit)
+    except SearchSyntaxError as e:
+        common.fail(e.message)
     print_rows(rows, choose(fmt, as_json, as_csv), ["published", "article", "snippet"])
 
 

@@ -84,7 +84,9 @@ class Store(ABC):
         """SQL condition on alias ``q`` matching one text parameter."""
 
     @abstractmethod
-    def fts_param(self, text: str) -> str: ...
+    def fts_param(self, text: str) -> str:
+        """The full-text parameter for a search in the search language
+        (``dateline.store.search_syntax``); ``SearchSyntaxError`` when it is bad."""
 
     @abstractmethod
     def snippet_sql(self) -> tuple[str, bool]:

@@ -122,6 +122,20 @@ _CLUSTERS_POSTGRES = (
  canonical_length INTEGER NOT NULL, size INTEGER NOT NULL, merged_into TEXT)""",
 )
 
+#: Full-text search with stemming on SQLite, as PostgreSQL's 'english' tsvector has had
+#: from the start: both FTS5 tables rebuilt with the Porter stemmer and filled again
+#: from the rows. The quotes index keeps only the quotation's words (PostgreSQL's
+#: ``quotes.tsv`` never held the speaker; the speaker filter is its own option).
+_STEMMED_FTS_SQLITE = (
+    "DROP TABLE articles_fts",
+    "DROP TABLE quotes_fts",
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize='porter unicode61')",
+    "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, tokenize='porter unicode61')",
+    "INSERT INTO articles_fts (rowid, title, body) SELECT pk, coalesce(title, ''),"
+    " CASE WHEN text <> '' THEN text ELSE raw_text END FROM articles",
+    "INSERT INTO quotes_fts (rowid, text) SELECT pk, text FROM quotes",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -138,6 +152,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
     Migration(2, "story clusters", sqlite=_CLUSTERS_SQLITE, postgres=_CLUSTERS_POSTGRES),
+    Migration(3, "stemmed full-text search", sqlite=_STEMMED_FTS_SQLITE, postgres=()),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,9 +12,9 @@ from dateline.model import Record
 from dateline.store.base import Store
 from dateline.store.locks import RunLocks
 from dateline.store.migrations import Migration
+from dateline.store.search_render import to_fts5
+from dateline.store.search_syntax import parse_search
 from dateline.store.snippets import MARK_END, MARK_START
-
-_WORD = re.compile(r"\w+")
 
 
 class SQLiteStore(Store):
@@ -77,8 +76,7 @@ class SQLiteStore(Store):
         )
         for qpk, q in zip(quote_pks, record.quotes, strict=True):
             self.execute(
-                "INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?, ?, ?)",
-                (qpk, q.text, q.speaker or ""),
+                "INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)", (qpk, q.text)
             )
 
     def fts_articles_clause(self) -> str:
@@ -88,9 +86,7 @@ class SQLiteStore(Store):
         return "q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
 
     def fts_param(self, text: str) -> str:
-        # Each word as a quoted FTS5 string: user text never breaks the query syntax.
-        words = _WORD.findall(text)
-        return " ".join(f'"{w}"' for w in words) or '""'
+        return to_fts5(parse_search(text))
 
     def snippet_sql(self) -> tuple[str, bool]:
         return (

@@ -27,7 +27,13 @@ Until = Annotated[
 ]
 Text = Annotated[
     str | None,
-    Query(min_length=1, max_length=200, description="Words to search for (full-text)."),
+    Query(
+        min_length=1,
+        max_length=200,
+        description='Full-text search: stemmed words (all must be there), "quoted phrases", '
+        "OR, NOT word or -word, prefix*. A search that cannot mean anything (an unclosed "
+        "quote, a lone OR, only excluded words) is a 400.",
+    ),
 ]
 Name = Annotated[
     str | None, Query(min_length=1, max_length=200, description="Part of a name.")

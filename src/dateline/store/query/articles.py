@@ -58,13 +58,20 @@ def _find(
         snippet, takes = store.snippet_sql()
         if takes:
             snippet_params = [store.fts_param(f.search)]
+    # The page is chosen first and the per-row columns (the snippet above all: on
+    # SQLite it runs the MATCH again for each row) computed for its rows only.
+    page = (
+        f"SELECT a.pk, a.published FROM articles a{w.sql()}"
+        " ORDER BY a.published DESC, a.pk DESC LIMIT ? OFFSET ?"
+    )
     rows = store.rows(
         "SELECT a.id, a.title, a.source, a.url, a.published, a.lang,"
         f" {_cluster_col(clustered)} AS cluster_id,"
         " (SELECT count(*) FROM quotes q WHERE q.article_pk = a.pk) AS n_quotes,"
         " (SELECT count(*) FROM events e WHERE e.article_pk = a.pk) AS n_events,"
         f" {snippet} AS snippet"
-        f" FROM articles a{w.sql()} ORDER BY a.published DESC, a.pk DESC LIMIT ? OFFSET ?",
+        f" FROM ({page}) p JOIN articles a ON a.pk = p.pk"
+        " ORDER BY p.published DESC, p.pk DESC",
         [*snippet_params, *w.params, int(limit), int(offset)],
     )
     for r in rows:

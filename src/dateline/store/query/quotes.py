@@ -71,10 +71,9 @@ def merged_quotes(
     One row per distinct quotation (same speaker, near-identical words) with how
     many outlets and articles reported it, when it was first and last seen, and
     its sources (article id, outlet, span). The filter applies to the merged
-    quotation: ``search`` words must all be in it, and the dates are those of
-    its first report.
+    quotation: ``search`` (the search language) matches when it matches one of
+    its reports, and the dates are those of its first report.
     """
-    from dateline.cluster.minhash import words
     from dateline.cluster.quotes import merge_quotes
     from dateline.model import Record
 
@@ -85,7 +84,7 @@ def merged_quotes(
         for r in store.iter_records()
         if r.quotes
     )
-    wanted = set(words(f.search)) if f.search else set()
+    found = _found_quotes(store, f.search) if f.search else None
     since = f.since.isoformat() if f.since else None
     until = f.until.isoformat() if f.until else None
     rows: list[dict[str, Any]] = []
@@ -95,7 +94,7 @@ def merged_quotes(
             continue
         if f.exact_speaker and f.exact_speaker != name:
             continue
-        if wanted and not wanted <= set(words(q.text)):
+        if found is not None and not any((r.article_id, r.index) in found for r in q.sources):
             continue
         first = (q.first_seen or "")[:10]
         if (since and (not first or first < since)) or (until and (not first or first > until)):
@@ -106,3 +105,10 @@ def merged_quotes(
         if len(rows) >= limit:
             break
     return rows
+
+
+def _found_quotes(store: Store, search: str) -> set[tuple[str, int]]:
+    """(article id, quote index) of every stored quote the full-text ``search`` finds."""
+    w = quote_where(store, QuoteFilter(search=search))
+    rows = store.rows(f"SELECT a.id, q.idx{QUOTES_FROM}{w.sql()}", w.params)
+    return {(r["id"], int(r["idx"])) for r in rows}
