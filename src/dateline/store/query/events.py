@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from dateline.store.aggregates import DAY_PLOVER
 from dateline.store.base import Store
+from dateline.store.query.counting import total
 from dateline.store.query.filters import EventFilter, Page, day
-from dateline.store.query.where import DAY_SQL, EVENT_DATE, EVENTS_FROM, event_where
+from dateline.store.query.where import DAY_SQL, EVENT_DATE, EVENTS_FROM, Where, event_where
 
 EVENT_COLUMNS = (
     "SELECT a.id AS article_id, a.title, a.source, a.url, a.published, e.idx, e.cameo,"
@@ -24,7 +26,7 @@ def find_events(
     w = event_where(store, f)
     items = store.rows(
         f"{EVENT_COLUMNS}{EVENTS_FROM}{w.sql()}"
-        f" ORDER BY {EVENT_DATE} DESC, a.pk, e.idx LIMIT ? OFFSET ?",
+        f" ORDER BY {EVENT_DATE} DESC, e.article_pk, e.idx LIMIT ? OFFSET ?",
         [*w.params, int(limit), int(offset)],
     )
     for it in items:
@@ -32,13 +34,21 @@ def find_events(
     return items
 
 
+def _from(w: Where) -> str:
+    return f"{EVENTS_FROM if w.joins_article else ' FROM events e'}{w.sql()}"
+
+
 def count_events(store: Store, f: EventFilter) -> int:
+    """How many events ``f`` asks for (every one counted)."""
     w = event_where(store, f)
-    return int(store.scalar(f"SELECT count(*){EVENTS_FROM}{w.sql()}", w.params) or 0)
+    return int(store.scalar(f"SELECT count(*){_from(w)}", w.params) or 0)
 
 
 def events_page(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) -> Page:
-    return Page(find_events(store, f, limit, offset), count_events(store, f), limit, offset)
+    """A page of ``find_events``; the total of a filtered list is counted up to a cap."""
+    w = event_where(store, f)
+    n, capped = total(store, "events", _from(w), w.params, bool(w.parts), limit, offset)
+    return Page(find_events(store, f, limit, offset), n, limit, offset, capped=capped)
 
 
 def query_events(
@@ -60,10 +70,20 @@ def query_events(
 def events_per_day(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     """``[{day, plover, n}]`` of the events ``f`` asks for (uncoded ones as ``UNCODED``)."""
     w = event_where(store, f)
+    if not w.parts and store.has_counts():
+        rows = store.rows(
+            "SELECT value, n FROM facet_counts WHERE subject = 'events' AND facet = ?",
+            [DAY_PLOVER],
+        )
+        out = []
+        for r in rows:
+            d, _, p = str(r["value"]).rpartition("|")
+            out.append({"day": d, "plover": p, "n": int(r["n"])})
+        return sorted(out, key=lambda r: (r["day"], r["plover"]))
     d = DAY_SQL.format(col=EVENT_DATE)
     return store.rows(
         f"SELECT {d} AS day, coalesce(e.plover, 'UNCODED') AS plover, count(*) AS n"
-        f"{EVENTS_FROM}{w.sql()}"
+        f"{_from(w)}"
         f" GROUP BY {d}, coalesce(e.plover, 'UNCODED') ORDER BY 1, 2",
         w.params,
     )
@@ -74,7 +94,7 @@ def event_types(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     w = event_where(store, f)
     return store.rows(
         "SELECT coalesce(e.plover, 'UNCODED') AS plover, count(*) AS n"
-        f"{EVENTS_FROM}{w.sql()}"
+        f"{_from(w)}"
         " GROUP BY coalesce(e.plover, 'UNCODED') ORDER BY count(*) DESC, 1",
         w.params,
     )
@@ -82,9 +102,9 @@ def event_types(store: Store, f: EventFilter) -> list[dict[str, Any]]:
 
 def plover_types(store: Store) -> list[str]:
     """The PLOVER types of the stored events, sorted."""
-    return [
-        r["plover"]
-        for r in store.rows(
-            "SELECT DISTINCT plover FROM events WHERE plover IS NOT NULL ORDER BY plover"
-        )
-    ]
+    if store.has_counts():
+        sql = ("SELECT value AS plover FROM facet_counts WHERE subject = 'events'"
+               " AND facet = 'plover' AND value <> '' ORDER BY value")
+    else:
+        sql = "SELECT DISTINCT plover FROM events WHERE plover IS NOT NULL ORDER BY plover"
+    return [r["plover"] for r in store.rows(sql)]

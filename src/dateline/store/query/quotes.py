@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from dateline.store.base import Store
+from dateline.store.query.counting import total
 from dateline.store.query.filters import Page, QuoteFilter, day
 from dateline.store.query.stories import story_clusters
 from dateline.store.query.where import QUOTES_FROM, quote_where
@@ -29,14 +30,15 @@ def find_quotes(
     order = "ASC" if oldest_first else "DESC"
     return store.rows(
         f"{QUOTE_COLUMNS}{QUOTES_FROM}{w.sql()}"
-        f" ORDER BY a.published {order}, a.pk, q.idx LIMIT ? OFFSET ?",
+        f" ORDER BY q.published {order}, q.article_pk, q.idx LIMIT ? OFFSET ?",
         [*w.params, int(limit), int(offset)],
     )
 
 
 def count_quotes(store: Store, f: QuoteFilter) -> int:
+    """How many quotes ``f`` asks for (every one counted)."""
     w = quote_where(store, f)
-    return int(store.scalar(f"SELECT count(*){QUOTES_FROM}{w.sql()}", w.params) or 0)
+    return int(store.scalar(f"SELECT count(*) FROM quotes q{w.sql()}", w.params) or 0)
 
 
 def quotes_page(
@@ -46,8 +48,12 @@ def quotes_page(
     offset: int = 0,
     oldest_first: bool = False,
 ) -> Page:
+    """A page of ``find_quotes``; the total of a filtered list is counted up to a cap."""
     items = find_quotes(store, f, limit, offset, oldest_first)
-    return Page(items, count_quotes(store, f), limit, offset)
+    w = quote_where(store, f)
+    n, capped = total(store, "quotes", f" FROM quotes q{w.sql()}", w.params, bool(w.parts),
+                      limit, offset)
+    return Page(items, n, limit, offset, capped=capped)
 
 
 def query_quotes(
