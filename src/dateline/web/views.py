@@ -49,8 +49,9 @@ QUOTE_PARAMS: dict[str, str | None] = {"search": "q"}
 def facet_links(
     facets: dict[str, Any], echo: dict[str, str], rename: dict[str, str | None]
 ) -> dict[str, Any]:
-    """``facets`` (``query.*_facets``) with each value's ``select`` as URL parameters: the
-    page's query (``echo``) narrowed to that value, from the first page."""
+    """The twin's ``facets`` (name -> values) and ``facet_sample`` (``None``: the counts are
+    of every match) from ``query.*_facets``, each value's ``select`` made URL parameters:
+    the page's query (``echo``) narrowed to that value, from the first page."""
     out: dict[str, list[dict[str, Any]]] = {}
     for name, values in facets["facets"].items():
         out[name] = []
@@ -59,7 +60,7 @@ def facet_links(
             out[name].append({"value": v["value"], "n": v["n"],
                               "selected": all(echo.get(k) == x for k, x in params.items()),
                               "query": {**echo, **params}})
-    return {**facets, "facets": out}
+    return {"facets": out, "facet_sample": facets["sample"]}
 
 
 def home(web: WebState, store: Store) -> View:
@@ -85,7 +86,7 @@ def search(
     return View(
         page.to_dict(),
         "_results.html" if partial else "search.html",
-        twin=lambda: {"query": echo, "facets": facets()},
+        twin=lambda: {"query": echo, **facets()},
         context=lambda: {
             "sources": [] if partial else web.cache.get(
                 store, ("sources",), lambda: query.sources(store)),
@@ -123,7 +124,7 @@ def quotes(web: WebState, store: Store, f: QuoteFilter, limit: int, offset: int)
         return facet_links(found, echo, QUOTE_PARAMS)
 
     return View(query.quotes_page(store, f, limit, offset).to_dict(), "quotes.html",
-                twin=lambda: {"query": echo, "facets": facets()},
+                twin=lambda: {"query": echo, **facets()},
                 csv_columns=QUOTE_CSV, csv_name="quotes")
 
 
@@ -170,7 +171,7 @@ def events(
     return View(
         query.events_page(store, f, limit, offset).to_dict(),
         "_events_results.html" if partial else "events.html",
-        twin=lambda: {"query": link_query(f), "per_day": per_day(), "facets": facets()},
+        twin=lambda: {"query": link_query(f), "per_day": per_day(), **facets()},
         context=context,
         csv_columns=EVENT_CSV,
         csv_name="events",

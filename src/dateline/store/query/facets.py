@@ -13,6 +13,7 @@ import calendar
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from dateline.store.base import Store
@@ -41,7 +42,7 @@ class FacetSpec:
 def _month_range(value: str) -> dict[str, Any]:
     year, month = int(value[:4]), int(value[5:7])
     last = calendar.monthrange(year, month)[1]
-    return {"since": f"{value}-01", "until": f"{value}-{last:02d}"}
+    return {"since": date(year, month, 1), "until": date(year, month, last)}
 
 
 def _is_month(value: str) -> bool:
