@@ -250,6 +250,20 @@ def test_quote_facets_count_the_filtered_quotes(store: Store, f: QuoteFilter) ->
     assert _shown(got["facets"]["outlet"]) == _counts(rows, "source")
 
 
+def test_filtered_facets_past_the_sample_count_the_newest_rows(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.store.query import facets
+
+    monkeypatch.setattr(facets, "FACET_SAMPLE", 7)
+    f = EventFilter(plover="AGREE")
+    got = query.event_facets(store, f)
+    newest = query.find_events(store, f, 7)
+    assert got["sampled"] and got["sample"] == 7
+    assert _shown(got["facets"]["outlet"]) == _counts(newest, "source")
+    assert sum(v["n"] for v in got["facets"]["plover"]) == 7
+
+
 def test_article_facets_and_their_filter_select_as_many(store: Store) -> None:
     got = query.article_facets(store, ArticleFilter())
     rows = query.find_articles(store, ArticleFilter(), 100_000)

@@ -22,7 +22,7 @@ from dateline.store.query.filters import ArticleFilter, EventFilter, QuoteFilter
 from dateline.store.query.where import Where, article_where, event_where, quote_where
 
 #: A filtered list's facets count at most this many of its rows (the newest).
-FACET_SAMPLE = 5_000
+FACET_SAMPLE = 2_000
 #: Values shown per facet (months: the latest this many).
 FACET_TOP = 10
 
