@@ -87,6 +87,11 @@ class Store(ABC):
     @abstractmethod
     def fts_param(self, text: str) -> str: ...
 
+    def fts_articles_from(self) -> str:
+        """``FROM … WHERE …`` of the articles matching one text parameter, for counting them
+        (a backend may read its full-text index alone)."""
+        return f" FROM articles a WHERE {self.fts_articles_clause()}"
+
     @abstractmethod
     def snippet_sql(self) -> tuple[str, bool]:
         """(SQL expression for a search snippet, whether it takes the query parameter)."""

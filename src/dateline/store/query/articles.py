@@ -11,7 +11,7 @@ from typing import Any
 
 from dateline.errors import StoreError
 from dateline.store.base import Store
-from dateline.store.query.counting import total
+from dateline.store.query.counting import capped_count, total
 from dateline.store.query.filters import ArticleFilter, Page
 from dateline.store.query.where import article_where
 from dateline.store.snippets import split_snippet
@@ -90,9 +90,14 @@ def articles_page(store: Store, f: ArticleFilter, limit: int = 20, offset: int =
     clustered = has_clusters(store)
     items = _find(store, f, clustered, limit, offset)
     notes = [] if clustered else [NO_CLUSTERS]
-    w = article_where(store, f, clustered)
-    n, capped = total(store, "articles", f" FROM articles a{w.sql()}", w.params,
-                      bool(w.parts), limit, offset)
+    if f.search and f == ArticleFilter(search=f.search):
+        # words only: count the full-text index's matches, not the articles
+        n, capped = capped_count(store, store.fts_articles_from(),
+                                 [store.fts_param(f.search)], limit, offset)
+    else:
+        w = article_where(store, f, clustered)
+        n, capped = total(store, "articles", f" FROM articles a{w.sql()}", w.params,
+                          bool(w.parts), limit, offset)
     return Page(items, n, limit, offset, notes, capped=capped)
 
 
