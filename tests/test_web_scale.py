@@ -387,6 +387,10 @@ LIST_QUERIES = {
         s, EventFilter(plover="AGREE", since=date(2025, 4, 1), until=date(2025, 4, 30)), 50
     ),
     "events of an outlet": lambda s: query.events_page(s, EventFilter(outlet="South Desk"), 50),
+    "events by CAMEO, negated": lambda s: query.events_page(
+        s, EventFilter(cameo="05", negated=False), 50
+    ),
+    "words": lambda s: query.articles_page(s, ArticleFilter(search="fishing accord"), 20),
     "events per day": lambda s: query.events_per_day(s, EventFilter()),
     "quotes": lambda s: query.quotes_page(s, QuoteFilter(), 50),
     "quotes since": lambda s: query.quotes_page(s, QuoteFilter(since=date(2025, 6, 1)), 50),

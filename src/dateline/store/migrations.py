@@ -144,6 +144,7 @@ def _list_indexes(sqlite: bool) -> tuple[str, ...]:
         "CREATE INDEX events_sort_date ON events (sort_date DESC, article_pk, idx)",
         "CREATE INDEX events_plover_date ON events ((upper(plover)), sort_date)",
         "CREATE INDEX events_outlet_date ON events (outlet, sort_date)",
+        "CREATE INDEX events_cameo_negated ON events (cameo, negated)",
         "CREATE INDEX quotes_published ON quotes (published DESC, article_pk, idx)",
         "CREATE INDEX quotes_speaker_published ON quotes (speaker, published, article_pk, idx)",
         "CREATE INDEX quotes_outlet_published ON quotes (outlet, published)",

@@ -38,16 +38,22 @@ def _from(w: Where) -> str:
     return f"{EVENTS_FROM if w.joins_article else ' FROM events e'}{w.sql()}"
 
 
+def _counted(w: Where) -> tuple[str, list[Any]]:
+    cond, params = w.counting()
+    return f"{EVENTS_FROM if w.joins_article else ' FROM events e'}{cond}", params
+
+
 def count_events(store: Store, f: EventFilter) -> int:
     """How many events ``f`` asks for (every one counted)."""
-    w = event_where(store, f)
-    return int(store.scalar(f"SELECT count(*){_from(w)}", w.params) or 0)
+    sql, params = _counted(event_where(store, f))
+    return int(store.scalar(f"SELECT count(*){sql}", params) or 0)
 
 
 def events_page(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) -> Page:
     """A page of ``find_events``; the total of a filtered list is counted up to a cap."""
     w = event_where(store, f)
-    n, capped = total(store, "events", _from(w), w.params, bool(w.parts), limit, offset)
+    sql, params = _counted(w)
+    n, capped = total(store, "events", sql, params, bool(w.parts), limit, offset)
     return Page(find_events(store, f, limit, offset), n, limit, offset, capped=capped)
 
 
@@ -81,22 +87,23 @@ def events_per_day(store: Store, f: EventFilter) -> list[dict[str, Any]]:
             out.append({"day": d, "plover": p, "n": int(r["n"])})
         return sorted(out, key=lambda r: (r["day"], r["plover"]))
     d = DAY_SQL.format(col=EVENT_DATE)
+    sql, params = _counted(w)
     return store.rows(
         f"SELECT {d} AS day, coalesce(e.plover, 'UNCODED') AS plover, count(*) AS n"
-        f"{_from(w)}"
+        f"{sql}"
         f" GROUP BY {d}, coalesce(e.plover, 'UNCODED') ORDER BY 1, 2",
-        w.params,
+        params,
     )
 
 
 def event_types(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     """``[{plover, n}]`` of the events ``f`` asks for, the most frequent type first."""
-    w = event_where(store, f)
+    sql, params = _counted(event_where(store, f))
     return store.rows(
         "SELECT coalesce(e.plover, 'UNCODED') AS plover, count(*) AS n"
-        f"{_from(w)}"
+        f"{sql}"
         " GROUP BY coalesce(e.plover, 'UNCODED') ORDER BY count(*) DESC, 1",
-        w.params,
+        params,
     )
 
 

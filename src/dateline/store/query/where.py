@@ -46,6 +46,10 @@ class Where:
         self.ranges = store is not None and store.dialect == "sqlite"
         #: Whether a condition reads the article (``a``), so counting needs the join.
         self.joins_article = False
+        # Conditions implied by ``parts`` that let a count read a narrow index; lists leave
+        # them out, so the planner reads them in order and stops at the page's end.
+        self.hints: list[str] = []
+        self.hint_params: list[Any] = []
 
     def add(self, sql: str, *params: Any) -> None:
         self.parts.append(sql)
@@ -62,8 +66,18 @@ class Where:
             if self.ranges:
                 self.add(f"{col} < ?", until.isoformat() + TOP)
 
+    def hint(self, sql: str, *params: Any) -> None:
+        self.hints.append(sql)
+        self.hint_params.extend(params)
+
     def sql(self) -> str:
         return f" WHERE {' AND '.join(self.parts)}" if self.parts else ""
+
+    def counting(self) -> tuple[str, list[Any]]:
+        """The conditions with the hints for counting, and their parameters."""
+        parts = self.parts + self.hints
+        return (f" WHERE {' AND '.join(parts)}" if parts else "",
+                [*self.params, *self.hint_params])
 
 
 def quote_where(store: Store, f: QuoteFilter) -> Where:
@@ -101,9 +115,9 @@ def event_where(store: Store, f: EventFilter) -> Where:
     if f.cameo:
         w.add("e.cameo LIKE ? ESCAPE '\\'", f"{like_escape(f.cameo)}%")
         if f.cameo.isdigit() and f.cameo[-1] != "9":
-            # the same codes as a range, which the cameo index serves
-            w.add("e.cameo >= ? AND e.cameo < ?", f.cameo,
-                  f.cameo[:-1] + str(int(f.cameo[-1]) + 1))
+            # the same codes as a range, which the (cameo, negated) index serves
+            w.hint("e.cameo >= ? AND e.cameo < ?", f.cameo,
+                   f.cameo[:-1] + str(int(f.cameo[-1]) + 1))
     if f.outlet:
         w.add("e.outlet = ?", f.outlet)
     if f.source:
