@@ -202,6 +202,25 @@ def test_filtered_totals_are_exact_below_the_cap_and_capped_above(store: Store) 
     assert query.events_page(store, EventFilter(), 10).total == every
 
 
+@pytest.mark.parametrize(
+    ("page", "f", "count"),
+    [
+        (query.events_page, EventFilter(plover="agree"), query.count_events),
+        (query.events_page, EventFilter(outlet="South Desk"), query.count_events),
+        (query.quotes_page, QuoteFilter(speaker="VELLA"), query.count_quotes),
+        (query.quotes_page, QuoteFilter(exact_speaker="Clara Vella"), query.count_quotes),
+        (query.quotes_page, QuoteFilter(outlet="North Wire"), query.count_quotes),
+        (query.articles_page, ArticleFilter(source="wire"), query.count_articles),
+        (query.articles_page, ArticleFilter(outlet="South Desk"), query.count_articles),
+    ],
+)
+def test_one_field_filters_take_their_total_from_the_kept_counts(
+    store: Store, page: Any, f: Any, count: Any
+) -> None:
+    got = page(store, f, 5)
+    assert not got.capped and got.total == count(store, f) > 0
+
+
 # -- facets --------------------------------------------------------------------------------
 def _counts(rows: list[dict[str, Any]], *cols: str) -> dict[str, int]:
     c: Counter[str] = Counter()

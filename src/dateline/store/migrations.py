@@ -145,10 +145,13 @@ def _list_indexes(sqlite: bool) -> tuple[str, ...]:
         "CREATE INDEX events_plover_date ON events ((upper(plover)), sort_date)",
         "CREATE INDEX events_outlet_date ON events (outlet, sort_date)",
         "CREATE INDEX events_cameo_negated ON events (cameo, negated)",
-        "CREATE INDEX quotes_published ON quotes (published DESC, article_pk, idx)",
+        # speaker too, so a filter on part of the name is read from the index alone
+        "CREATE INDEX quotes_published ON quotes (published DESC, article_pk, idx, speaker)",
         "CREATE INDEX quotes_speaker_published ON quotes (speaker, published, article_pk, idx)",
         "CREATE INDEX quotes_outlet_published ON quotes (outlet, published)",
         "CREATE INDEX articles_source_published ON articles (source, published)",
+        # a day range with part of the source's name, read from the index alone
+        "CREATE INDEX articles_published_source ON articles (published, source)",
         aggregates.TABLE,
         aggregates.INDEX,
         *aggregates.fill_sql(),

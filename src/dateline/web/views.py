@@ -165,7 +165,8 @@ def events(
         return facet_links(found, link_query(f), {})
 
     def context() -> dict[str, Any]:
-        return {"chart": events_chart(per_day()), "plover_types": [] if partial else
+        chart = web.cache.get(store, ("chart", f), lambda: events_chart(per_day()))
+        return {"chart": chart, "plover_types": [] if partial else
                 web.cache.get(store, ("plover",), lambda: query.plover_types(store))}
 
     return View(

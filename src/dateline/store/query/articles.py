@@ -11,9 +11,9 @@ from typing import Any
 
 from dateline.errors import StoreError
 from dateline.store.base import Store
-from dateline.store.query.counting import capped_count, total
+from dateline.store.query.counting import capped_count, kept_total, total
 from dateline.store.query.filters import ArticleFilter, Page
-from dateline.store.query.where import article_where
+from dateline.store.query.where import article_where, contains, like_escape
 from dateline.store.snippets import split_snippet
 
 #: Newest first; the ``articles_published`` index read backwards gives this order.
@@ -90,7 +90,13 @@ def articles_page(store: Store, f: ArticleFilter, limit: int = 20, offset: int =
     clustered = has_clusters(store)
     items = _find(store, f, clustered, limit, offset)
     notes = [] if clustered else [NO_CLUSTERS]
-    if f.search and f == ArticleFilter(search=f.search):
+    if store.has_counts() and f.source and f == ArticleFilter(source=f.source):
+        n = kept_total(store, "articles", "source", contains(store, "value"),
+                       f"%{like_escape(f.source)}%")
+        capped = False
+    elif store.has_counts() and f.outlet and f == ArticleFilter(outlet=f.outlet):
+        n, capped = kept_total(store, "articles", "source", "value = ?", f.outlet), False
+    elif f.search and f == ArticleFilter(search=f.search):
         # words only: count the full-text index's matches, not the articles
         n, capped = capped_count(store, store.fts_articles_from(),
                                  [store.fts_param(f.search)], limit, offset)

@@ -38,6 +38,19 @@ def capped_count(
     return (upto, True) if n > upto else (n, False)
 
 
+def kept_total(store: Store, subject: str, facet: str, condition: str, value: Any) -> int:
+    """Rows of ``subject`` whose ``facet`` value meets ``condition`` (SQL on ``value``,
+    one parameter), summed from the kept counts: exact, and as cheap at any size."""
+    return int(
+        store.scalar(
+            "SELECT coalesce(sum(n), 0) FROM facet_counts"
+            f" WHERE subject = ? AND facet = ? AND {condition}",
+            [subject, facet, value],
+        )
+        or 0
+    )
+
+
 def total(
     store: Store,
     table: str,

@@ -7,7 +7,7 @@ from typing import Any
 
 from dateline.store.aggregates import DAY_PLOVER
 from dateline.store.base import Store
-from dateline.store.query.counting import total
+from dateline.store.query.counting import kept_total, total
 from dateline.store.query.filters import EventFilter, Page, day
 from dateline.store.query.where import DAY_SQL, EVENT_DATE, EVENTS_FROM, Where, event_where
 
@@ -52,8 +52,17 @@ def count_events(store: Store, f: EventFilter) -> int:
 def events_page(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) -> Page:
     """A page of ``find_events``; the total of a filtered list is counted up to a cap."""
     w = event_where(store, f)
-    sql, params = _counted(w)
-    n, capped = total(store, "events", sql, params, bool(w.parts), limit, offset)
+    one = f != EventFilter() and f in (EventFilter(plover=f.plover), EventFilter(outlet=f.outlet))
+    if store.has_counts() and one:
+        # one kept facet says how many: exact, without counting
+        if f.plover:
+            n, capped = kept_total(store, "events", "plover", "upper(value) = ?",
+                                   f.plover.upper()), False
+        else:
+            n, capped = kept_total(store, "events", "outlet", "value = ?", f.outlet), False
+    else:
+        sql, params = _counted(w)
+        n, capped = total(store, "events", sql, params, bool(w.parts), limit, offset)
     return Page(find_events(store, f, limit, offset), n, limit, offset, capped=capped)
 
 
