@@ -10,7 +10,7 @@ ratio of each page's p50 on the largest store to its p50 on the smallest.
 Targets (issue 16): p95 < 100 ms on every store, and p50 at the largest at most
 1.5 times p50 at the smallest when they are 10,000 and 100,000 articles.
 
-The stores are built in one transaction each (about 2 ms an article); ``--keep DIR``
+The stores are built in one transaction each (2 to 20 ms an article, by the load); ``--keep DIR``
 keeps them there as ``web-<n>.db`` and reuses them on the next run.
 
     .venv/bin/python bench/web_pages.py [--articles 10000 100000] [--repeat 30] [--keep DIR]
