@@ -220,10 +220,10 @@ def test_an_old_sqlite_store_is_migrated_to_stemmed_search(
 ) -> None:
     url = str(tmp_path / "old.db")
     with monkeypatch.context() as m:  # a store written before the stemmed FTS5 tables
-        m.setattr(base, "MIGRATIONS", MIGRATIONS[:2])
+        m.setattr(base, "MIGRATIONS", MIGRATIONS[:3])
         _fill(url)
         with open_store(url) as old:
-            assert old.schema_version() == 2
+            assert old.schema_version() == 3
             assert find_articles(old, ArticleFilter(search="extradited")) != []
             found = find_articles(old, ArticleFilter(search="extradition"))
             assert [a["id"] for a in found] == ["s1"]  # unstemmed: only the same word

@@ -302,6 +302,30 @@ def test_events_type_filter(browser: webdriver.Chrome, server: str) -> None:
     assert rows and all(r.find_elements(By.TAG_NAME, "td")[1].text == "AGREE" for r in rows)
 
 
+def test_a_facet_link_filters_the_events_and_the_csv_link_follows(
+    browser: webdriver.Chrome, server: str
+) -> None:
+    browser.get(f"{server}/events")
+    facet = browser.find_element(By.CSS_SELECTOR, '.facet[data-facet="plover"] li')
+    link = facet.find_element(By.CSS_SELECTOR, "a.facet-link")
+    value, count = link.text, facet.find_element(By.CSS_SELECTOR, ".n").text
+    link.click()
+    wait(browser).until(lambda d: f"plover={value}" in d.current_url)
+    assert browser.find_element(By.ID, "total").text == count
+    rows = browser.find_elements(By.CSS_SELECTOR, "#event-results tbody tr")
+    assert rows and all(r.find_elements(By.TAG_NAME, "td")[1].text == value for r in rows)
+    chosen = browser.find_element(By.CSS_SELECTOR, '.facet[data-facet="plover"] li.selected')
+    assert chosen.find_element(By.CSS_SELECTOR, "a").text == value
+    csv_href = browser.find_element(By.CSS_SELECTOR, "a.csv-link").get_attribute("href") or ""
+    assert f"/events.csv?plover={value}" in csv_href
+    # changing a filter in place keeps the CSV link on the same filters as the page
+    Select(browser.find_element(By.NAME, "negated")).select_by_value("false")
+    settled(browser, "negated=false")
+    csv_href = browser.find_element(By.CSS_SELECTOR, "a.csv-link").get_attribute("href") or ""
+    assert "/events.csv?" in csv_href and "negated=false" in csv_href
+    shot(browser, "web-events-facet.png")
+
+
 def test_paste_an_article_and_save_it(browser: webdriver.Chrome, server: str) -> None:
     text = (
         "OSLO, April 4 (Test Wire) - Norway and Iceland signed a fisheries agreement on "

@@ -18,7 +18,7 @@ from typing import Any
 
 from dateline.errors import StoreError
 from dateline.model import Record
-from dateline.store import codec
+from dateline.store import aggregates, codec
 from dateline.store.migrations import MIGRATIONS, Migration
 
 RUN_COUNTERS = (
@@ -60,6 +60,7 @@ class Store(ABC):
 
     def __init__(self) -> None:
         self._depth = 0
+        self._has_counts: bool | None = None
 
     # -- backend hooks -------------------------------------------------------------
     @abstractmethod
@@ -87,6 +88,11 @@ class Store(ABC):
     def fts_param(self, text: str) -> str:
         """The full-text parameter for a search in the search language
         (``dateline.store.search_syntax``); ``SearchSyntaxError`` when it is bad."""
+
+    def fts_articles_from(self) -> str:
+        """``FROM … WHERE …`` of the articles matching one text parameter, for counting them
+        (a backend may read its full-text index alone)."""
+        return f" FROM articles a WHERE {self.fts_articles_clause()}"
 
     @abstractmethod
     def snippet_sql(self) -> tuple[str, bool]:
@@ -179,6 +185,7 @@ class Store(ABC):
                     (m.version, m.name, codec.now_iso()),
                 )
             applied.append(m.version)
+        self._has_counts = None
         return applied
 
     # -- articles --------------------------------------------------------------------
@@ -281,7 +288,8 @@ class Store(ABC):
         for row in codec.quote_rows(pk, record):
             cur = self.execute(
                 "INSERT INTO quotes (article_pk, idx, kind, text, start_char, end_char, speaker,"
-                " speaker_id, speaker_code, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " speaker_id, speaker_code, cue, published, outlet)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " RETURNING pk",
                 row,
             )
@@ -289,8 +297,8 @@ class Store(ABC):
         self._many(
             "INSERT INTO events (article_pk, idx, cameo, plover, mode, negated, source_name,"
             " source_code, source_country, target_name, target_code, target_country,"
-            " trigger_text, sentence, location, date, confidence)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " trigger_text, sentence, location, date, confidence, sort_date, outlet)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             codec.event_rows(pk, record),
         )
         self._index_text(pk, record, quote_pks)
@@ -316,12 +324,25 @@ class Store(ABC):
             last = rows[-1][0]
 
     def count(self, table: str = "articles") -> int:
+        """The rows of ``table``; read from ``facet_counts`` for the tables counted on write."""
         if table not in {
             "articles", "removed", "actors", "mentions", "quotes", "events", "runs",
             "quarantine", "skipped",
         }:
             raise StoreError(f"unknown table {table!r}")
+        if table in aggregates.COUNTED and self.has_counts():
+            return int(self.scalar(
+                "SELECT coalesce(max(n), 0) FROM facet_counts"
+                " WHERE subject = ? AND facet = ? AND value = ''",
+                (table, aggregates.ROWS),
+            ))
         return int(self.scalar(f"SELECT count(*) FROM {table}"))
+
+    def has_counts(self) -> bool:
+        """Whether the schema keeps counts on write (``facet_counts``, migration 3)."""
+        if self._has_counts is None:
+            self._has_counts = self._has_table("facet_counts")
+        return self._has_counts
 
     # -- quarantine and skipped --------------------------------------------------------
     def add_quarantine(

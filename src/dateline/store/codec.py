@@ -77,6 +77,8 @@ def quote_rows(pk: int, record: Record) -> list[tuple[Any, ...]]:
             q.speaker_id,
             q.speaker_code,
             q.cue.text if q.cue else None,
+            record.published,
+            record.source,
         )
         for i, q in enumerate(record.quotes)
     ]
@@ -105,6 +107,8 @@ def event_rows(pk: int, record: Record) -> list[tuple[Any, ...]]:
                 e.location,
                 e.date,
                 float(e.confidence),
+                e.date or record.published,
+                record.source,
             )
         )
     return rows

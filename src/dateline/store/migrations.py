@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dateline.store import aggregates
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -136,6 +138,42 @@ _STEMMED_FTS_SQLITE = (
     "INSERT INTO quotes_fts (rowid, text) SELECT pk, text FROM quotes",
 )
 
+
+#: List pages at scale (issue 16): quotes and events carry their article's day and outlet,
+#: so the lists sort and filter on an index of their own table; ``facet_counts`` keeps
+#: row and facet counts current on write (``aggregates``).
+_ARTICLE_OF = "(SELECT a.{col} FROM articles a WHERE a.pk = {table}.article_pk)"
+
+
+def _list_indexes(sqlite: bool) -> tuple[str, ...]:
+    return (
+        "ALTER TABLE events ADD COLUMN sort_date TEXT",
+        "ALTER TABLE events ADD COLUMN outlet TEXT",
+        "UPDATE events SET sort_date = coalesce(date, "
+        + _ARTICLE_OF.format(col="published", table="events")
+        + "), outlet = " + _ARTICLE_OF.format(col="source", table="events"),
+        "ALTER TABLE quotes ADD COLUMN published TEXT",
+        "ALTER TABLE quotes ADD COLUMN outlet TEXT",
+        "UPDATE quotes SET published = " + _ARTICLE_OF.format(col="published", table="quotes")
+        + ", outlet = " + _ARTICLE_OF.format(col="source", table="quotes"),
+        "CREATE INDEX events_sort_date ON events (sort_date DESC, article_pk, idx)",
+        "CREATE INDEX events_plover_date ON events ((upper(plover)), sort_date)",
+        "CREATE INDEX events_outlet_date ON events (outlet, sort_date)",
+        "CREATE INDEX events_cameo_negated ON events (cameo, negated)",
+        # speaker too, so a filter on part of the name is read from the index alone
+        "CREATE INDEX quotes_published ON quotes (published DESC, article_pk, idx, speaker)",
+        "CREATE INDEX quotes_speaker_published ON quotes (speaker, published, article_pk, idx)",
+        "CREATE INDEX quotes_outlet_published ON quotes (outlet, published)",
+        "CREATE INDEX articles_source_published ON articles (source, published)",
+        # a day range with part of the source's name, read from the index alone
+        "CREATE INDEX articles_published_source ON articles (published, source)",
+        aggregates.TABLE,
+        aggregates.INDEX,
+        *aggregates.fill_sql(),
+        *(aggregates.sqlite_triggers() if sqlite else aggregates.postgres_triggers()),
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -152,7 +190,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
     Migration(2, "story clusters", sqlite=_CLUSTERS_SQLITE, postgres=_CLUSTERS_POSTGRES),
-    Migration(3, "stemmed full-text search", sqlite=_STEMMED_FTS_SQLITE, postgres=()),
+    Migration(3, "list indexes and counts kept on write",
+              sqlite=_list_indexes(sqlite=True), postgres=_list_indexes(sqlite=False)),
+    Migration(4, "stemmed full-text search", sqlite=_STEMMED_FTS_SQLITE, postgres=()),
 )
 
 LATEST = MIGRATIONS[-1].version

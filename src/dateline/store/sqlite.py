@@ -79,11 +79,18 @@ class SQLiteStore(Store):
                 "INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)", (qpk, q.text)
             )
 
+    # ``+pk``: the matches are a set to test rows against while the list is read in its
+    # order from an index (stopping at the page's end), not rows to fetch one by one and
+    # sort, which costs as many matches as there are.
     def fts_articles_clause(self) -> str:
-        return "a.pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+        return "+a.pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+
+    def fts_articles_from(self) -> str:
+        # the index alone yields its matches one by one, so a capped count stops early
+        return " FROM articles_fts WHERE articles_fts MATCH ?"
 
     def fts_quotes_clause(self) -> str:
-        return "q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
+        return "+q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
 
     def fts_param(self, text: str) -> str:
         return to_fts5(parse_search(text))

@@ -40,9 +40,9 @@ def api_article(store: StoreDep, article_id: str) -> dict[str, Any]:
 
 @router.get("/quotes", summary="Quotes: speaker, text search, dates")
 def api_quotes(
-    store: StoreDep, f: QuoteFilterDep, limit: Limit = 50, offset: Offset = 0
+    request: Request, store: StoreDep, f: QuoteFilterDep, limit: Limit = 50, offset: Offset = 0
 ) -> dict[str, Any]:
-    return views.quotes(store, f, limit, offset).data
+    return views.quotes(state(request), store, f, limit, offset).data
 
 
 @router.get("/speakers", summary="Quoted people with their counts and roles")

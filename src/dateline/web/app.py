@@ -126,9 +126,11 @@ def create_app(
         summary="Quotes and political events extracted from news, with their evidence.",
         description=(
             "Read-only JSON API over a dateline store (plus `POST /api/process`). Lists are"
-            " paginated with `limit`/`offset` and return `{total, limit, offset, items}`."
+            " paginated with `limit`/`offset` and return `{total, limit, offset, items}`;"
+            " a filtered list is counted up to 10,000 matches (or the end of the page asked"
+            " for), and `total_capped: true` says there are more."
             " Every HTML page has a JSON twin: the same URL with `.json`, or"
-            " `Accept: application/json`."
+            " `Accept: application/json`; list pages a CSV twin with `.csv` or `?format=csv`."
         ),
         version="1",
         lifespan=lifespan,

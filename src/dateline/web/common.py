@@ -8,6 +8,8 @@ module, never ``app``.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -15,10 +17,12 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
 
+from dateline.export.cells import table_rows
 from dateline.store.base import Store
 from dateline.web.state import WebState
 
 JSON_SUFFIX = ".json"
+CSV_SUFFIX = ".csv"
 
 
 def state(request: Request) -> WebState:
@@ -30,6 +34,12 @@ def get_store(request: Request) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def wants_csv(request: Request) -> bool:
+    """The CSV twin of a list page: a ``.csv`` path or ``?format=csv``."""
+    return (request.url.path.endswith(CSV_SUFFIX)
+            or request.query_params.get("format") == "csv")
 
 
 def wants_json(request: Request) -> bool:
@@ -87,13 +97,31 @@ class View:
     template: str = ""
     twin: Lazy | None = None
     context: Lazy | None = None
+    #: A list page's CSV twin: the columns of its ``items`` (empty: not a list page).
+    csv_columns: tuple[str, ...] = ()
+    csv_name: str = "items"
 
     def twin_data(self) -> dict[str, Any]:
         return {**(self.twin() if self.twin else {}), **self.data}
 
 
+def render_csv(view: View) -> Response:
+    """The ``items`` of a list view as a CSV download (text cells guarded against formulas)."""
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(view.csv_columns)
+    w.writerows(table_rows(view.data.get("items", []), view.csv_columns))
+    return Response(
+        out.getvalue(), media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="{view.csv_name}.csv"'},
+    )
+
+
 def respond(request: Request, view: View, as_json: bool | None = None) -> Response:
-    """The view's JSON twin when ``as_json`` (by default: when asked for), else its page."""
+    """The view's CSV twin when asked for and it is a list; else its JSON twin when
+    ``as_json`` (by default: when asked for), else its page."""
+    if view.csv_columns and wants_csv(request):
+        return render_csv(view)
     data = view.twin_data()
     if wants_json(request) if as_json is None else as_json:
         return render_json(data)

@@ -1,4 +1,5 @@
-"""HTML pages. Each has a JSON twin: the same URL with ``.json`` or ``Accept: application/json``.
+"""HTML pages. Each has a JSON twin: the same URL with ``.json`` or ``Accept: application/json``;
+each list page a CSV twin too: ``.csv`` or ``?format=csv``, with the same filters.
 
 The routes read their parameters and answer with the page's view (``views``),
 which the ``/api`` route of the same data shares.
@@ -23,6 +24,7 @@ from dateline.web.params import (
     Offset,
     Partial,
     ProblemFilterDep,
+    QuoteFilterDep,
     Since,
     Text,
     Until,
@@ -40,6 +42,7 @@ def home(request: Request, store: StoreDep) -> Response:
 
 @router.get("/search", include_in_schema=False)
 @router.get("/search.json", summary="Article search (same filters as /api/articles)")
+@router.get("/search.csv", summary="Article search as CSV")
 def search(
     request: Request,
     store: StoreDep,
@@ -58,10 +61,20 @@ def article(request: Request, store: StoreDep, article_id: str) -> Response:
 
 @router.get("/speakers", include_in_schema=False)
 @router.get("/speakers.json", summary="Quoted people")
+@router.get("/speakers.csv", summary="Quoted people as CSV")
 def speakers(
     request: Request, store: StoreDep, q: Name = None, limit: Limit = 50, offset: Offset = 0
 ) -> Response:
     return respond(request, views.speakers(state(request), store, q, limit, offset))
+
+
+@router.get("/quotes", include_in_schema=False)
+@router.get("/quotes.json", summary="Quotes with their facets (same filters as /api/quotes)")
+@router.get("/quotes.csv", summary="Quotes as CSV")
+def quotes(
+    request: Request, store: StoreDep, f: QuoteFilterDep, limit: Limit = 50, offset: Offset = 0
+) -> Response:
+    return respond(request, views.quotes(state(request), store, f, limit, offset))
 
 
 @router.get("/speakers/{name:path}", include_in_schema=False)
@@ -81,6 +94,7 @@ def speaker(
 
 @router.get("/events", include_in_schema=False)
 @router.get("/events.json", summary="Events with the per-day counts the chart shows")
+@router.get("/events.csv", summary="Events as CSV")
 def events(
     request: Request,
     store: StoreDep,
@@ -107,6 +121,7 @@ def cluster(request: Request, store: StoreDep, cluster_id: str) -> Response:
 
 @router.get("/problems", include_in_schema=False)
 @router.get("/problems.json", summary="Inputs quarantined or skipped by ingest, and why")
+@router.get("/problems.csv", summary="Quarantined and skipped inputs as CSV")
 def problems(
     request: Request, store: StoreDep, f: ProblemFilterDep, limit: Limit = 50, offset: Offset = 0
 ) -> Response:

@@ -56,6 +56,10 @@ ActorCode = Annotated[
 Mode = Annotated[
     str | None, Query(pattern=r"^[A-Za-z_ -]{1,24}$", description="PLOVER mode.")
 ]
+Outlet = Annotated[
+    str | None,
+    Query(min_length=1, max_length=200, description="The outlet (source), its whole name."),
+]
 Partial = Annotated[
     bool, Query(description="HTML pages: only the results fragment (for in-place updates).")
 ]
@@ -111,9 +115,10 @@ def event_filter(
               description="Only events at least this sure (0-1): the share of such events "
               "found right on real news."),
     ] = None,
+    outlet: Outlet = None,
 ) -> EventFilter:
     return EventFilter(plover, cameo, source, target, actor, since, until, negated, modal, mode,
-                       min_confidence)
+                       min_confidence, outlet)
 
 
 def article_filter(
@@ -122,14 +127,24 @@ def article_filter(
     since: Since = None,
     until: Until = None,
     cluster: Name = None,
+    outlet: Outlet = None,
 ) -> ArticleFilter:
-    return ArticleFilter(search=q, source=source, since=since, until=until, cluster=cluster)
+    return ArticleFilter(search=q, source=source, since=since, until=until, cluster=cluster,
+                         outlet=outlet)
 
 
 def quote_filter(
-    speaker: Name = None, q: Text = None, since: Since = None, until: Until = None
+    speaker: Name = None,
+    q: Text = None,
+    since: Since = None,
+    until: Until = None,
+    exact_speaker: Annotated[
+        str | None, Query(min_length=1, max_length=200, description="The whole name.")
+    ] = None,
+    outlet: Outlet = None,
 ) -> QuoteFilter:
-    return QuoteFilter(speaker=speaker, search=q, since=since, until=until)
+    return QuoteFilter(speaker=speaker, exact_speaker=exact_speaker, search=q, since=since,
+                       until=until, outlet=outlet)
 
 
 def problem_filter(

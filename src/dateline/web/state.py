@@ -85,8 +85,8 @@ class AggregateCache:
 
     @staticmethod
     def version(store: Store) -> tuple[Any, ...]:
-        row = store.rows("SELECT count(*) AS n, max(pk) AS m FROM articles")[0]
-        return (row["n"], row["m"])
+        # both cheap at any size: a count kept on write and the end of the key index
+        return (store.count("articles"), store.scalar("SELECT max(pk) FROM articles"))
 
     def get(self, store: Store, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
         full = (self.version(store), *key)

@@ -30,6 +30,38 @@ from dateline.web.state import WebState
 #: The search page's default number of results (not echoed in its links).
 SEARCH_LIMIT = 20
 
+# The columns of each list page's CSV twin (the keys of its items, in this order).
+ARTICLE_CSV = ("id", "title", "source", "url", "published", "lang", "cluster_id", "n_quotes",
+               "n_events", "snippet")
+EVENT_CSV = ("article_id", "title", "source", "url", "published", "idx", "date", "cameo",
+             "plover", "mode", "negated", "source_name", "source_code", "source_country",
+             "target_name", "target_code", "target_country", "trigger", "sentence", "location",
+             "confidence")
+QUOTE_CSV = ("article_id", "title", "source", "url", "published", "idx", "kind", "speaker",
+             "speaker_id", "speaker_code", "text", "start", "end", "cue")
+SPEAKER_CSV = ("name", "quotes", "articles", "roles", "codes", "countries")
+PROBLEM_CSV = ("kind", "source", "position", "reason", "article_id", "lang", "run_id", "created")
+
+ARTICLE_PARAMS: dict[str, str | None] = {"search": "q"}
+QUOTE_PARAMS: dict[str, str | None] = {"search": "q"}
+
+
+def facet_links(
+    facets: dict[str, Any], echo: dict[str, str], rename: dict[str, str | None]
+) -> dict[str, Any]:
+    """The twin's ``facets`` (name -> values) and ``facet_sample`` (``None``: the counts are
+    of every match) from ``query.*_facets``, each value's ``select`` made URL parameters:
+    the page's query (``echo``) narrowed to that value, from the first page."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name, values in facets["facets"].items():
+        out[name] = []
+        for v in values:
+            params = {rename.get(k, k) or k: str(x) for k, x in v["select"].items()}
+            out[name].append({"value": v["value"], "n": v["n"],
+                              "selected": all(echo.get(k) == x for k, x in params.items()),
+                              "query": {**echo, **params}})
+    return {"facets": out, "facet_sample": facets["sample"]}
+
 
 def home(web: WebState, store: Store) -> View:
     data = web.cache.get(store, ("home",), lambda: query.home(store))
@@ -42,17 +74,25 @@ def search(
 ) -> View:
     """Articles (``/search``, ``/api/articles``); ``partial``: only the results fragment."""
     page = query.articles_page(store, f, limit, offset)
-    echo = link_query(f, {"search": "q"})
+    echo = link_query(f, ARTICLE_PARAMS)
     if limit != SEARCH_LIMIT:
         echo["limit"] = str(limit)
+
+    @cache
+    def facets() -> dict[str, Any]:
+        found = web.cache.get(store, ("facets", f), lambda: query.article_facets(store, f))
+        return facet_links(found, link_query(f, ARTICLE_PARAMS), ARTICLE_PARAMS)
+
     return View(
         page.to_dict(),
         "_results.html" if partial else "search.html",
-        twin=lambda: {"query": echo},
+        twin=lambda: {"query": echo, **facets()},
         context=lambda: {
             "sources": [] if partial else web.cache.get(
                 store, ("sources",), lambda: query.sources(store)),
         },
+        csv_columns=ARTICLE_CSV,
+        csv_name="articles",
     )
 
 
@@ -74,16 +114,26 @@ def article(store: Store, article_id: str) -> View:
                 context=lambda: {"r": record, "hl": highlight(record), "saved": True})
 
 
-def quotes(store: Store, f: QuoteFilter, limit: int, offset: int) -> View:
-    """Quotes (``/api/quotes``; people's pages show theirs with ``speaker``)."""
-    return View(query.quotes_page(store, f, limit, offset).to_dict())
+def quotes(web: WebState, store: Store, f: QuoteFilter, limit: int, offset: int) -> View:
+    """Quotes (``/quotes``, ``/api/quotes``; people's pages show theirs with ``speaker``)."""
+    echo = link_query(f, QUOTE_PARAMS)
+
+    @cache
+    def facets() -> dict[str, Any]:
+        found = web.cache.get(store, ("facets", f), lambda: query.quote_facets(store, f))
+        return facet_links(found, echo, QUOTE_PARAMS)
+
+    return View(query.quotes_page(store, f, limit, offset).to_dict(), "quotes.html",
+                twin=lambda: {"query": echo, **facets()},
+                csv_columns=QUOTE_CSV, csv_name="quotes")
 
 
 def speakers(web: WebState, store: Store, name: str | None, limit: int, offset: int) -> View:
     page = web.cache.get(store, ("speakers", name, limit, offset),
                          lambda: query.speakers_page(store, name, limit, offset))
     echo = {"q": name} if name is not None else {}
-    return View(page.to_dict(), "speakers.html", twin=lambda: {"query": echo})
+    return View(page.to_dict(), "speakers.html", twin=lambda: {"query": echo},
+                csv_columns=SPEAKER_CSV, csv_name="speakers")
 
 
 def speaker(store: Store, name: str, f: QuoteFilter, limit: int, offset: int) -> View:
@@ -96,7 +146,8 @@ def speaker(store: Store, name: str, f: QuoteFilter, limit: int, offset: int) ->
     data = {"speaker": summary, "query": link_query(mine, {"search": "q", "exact_speaker": None}),
             **page.to_dict()}
     return View(data, "speaker.html",
-                context=lambda: {"path": f"/speakers/{path_part(name)}"})
+                context=lambda: {"path": f"/speakers/{path_part(name)}"},
+                csv_columns=QUOTE_CSV, csv_name="quotes")
 
 
 def events(
@@ -108,15 +159,23 @@ def events(
     def per_day() -> list[dict[str, Any]]:
         return web.cache.get(store, ("per_day", f), lambda: query.events_per_day(store, f))
 
+    @cache
+    def facets() -> dict[str, Any]:
+        found = web.cache.get(store, ("facets", f), lambda: query.event_facets(store, f))
+        return facet_links(found, link_query(f), {})
+
     def context() -> dict[str, Any]:
-        return {"chart": events_chart(per_day()), "plover_types": [] if partial else
+        chart = web.cache.get(store, ("chart", f), lambda: events_chart(per_day()))
+        return {"chart": chart, "plover_types": [] if partial else
                 web.cache.get(store, ("plover",), lambda: query.plover_types(store))}
 
     return View(
         query.events_page(store, f, limit, offset).to_dict(),
         "_events_results.html" if partial else "events.html",
-        twin=lambda: {"query": link_query(f), "per_day": per_day()},
+        twin=lambda: {"query": link_query(f), "per_day": per_day(), **facets()},
         context=context,
+        csv_columns=EVENT_CSV,
+        csv_name="events",
     )
 
 
@@ -137,7 +196,8 @@ def cluster(store: Store, cluster_id: str) -> View:
 def problems(store: Store, f: ProblemFilter, limit: int, offset: int) -> View:
     """Inputs that gave no article (``/problems``, ``/api/problems``), the newest first."""
     return View(query.problems_page(store, f, limit, offset).to_dict(), "problems.html",
-                twin=lambda: {"query": link_query(f)})
+                twin=lambda: {"query": link_query(f)}, csv_columns=PROBLEM_CSV,
+                csv_name="problems")
 
 
 def stats(store: Store) -> View:

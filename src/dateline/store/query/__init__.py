@@ -2,7 +2,8 @@
 
 A question is a frozen filter (``QuoteFilter``, ``EventFilter``,
 ``ArticleFilter``) and, for lists, a limit and offset; answers are plain dicts
-(JSON-ready) or a ``Page`` of them with the total. The same SQL, with ``?``
+(JSON-ready) or a ``Page`` of them with the total (capped for filtered lists, see
+``counting``), and their facets (``facets``). The same SQL, with ``?``
 placeholders, runs on SQLite and PostgreSQL (``where.py`` builds the
 conditions). Dates are days and inclusive (``since``/``until``).
 
@@ -30,6 +31,7 @@ from dateline.store.query.events import (
     plover_types,
     query_events,
 )
+from dateline.store.query.facets import article_facets, event_facets, quote_facets
 from dateline.store.query.filters import (
     PROBLEM_KINDS,
     ArticleFilter,
@@ -61,6 +63,7 @@ __all__ = [
     "QuoteFilter",
     "article_cluster",
     "article_exists",
+    "article_facets",
     "articles_page",
     "cluster_articles",
     "clusters_page",
@@ -70,6 +73,7 @@ __all__ = [
     "count_quotes",
     "counts",
     "day",
+    "event_facets",
     "event_types",
     "events_page",
     "events_per_day",
@@ -84,6 +88,7 @@ __all__ = [
     "problems_page",
     "query_events",
     "query_quotes",
+    "quote_facets",
     "quotes_page",
     "search_articles",
     "sources",

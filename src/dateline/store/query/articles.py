@@ -11,9 +11,13 @@ from typing import Any
 
 from dateline.errors import StoreError
 from dateline.store.base import Store
+from dateline.store.query.counting import capped_count, kept_total, total
 from dateline.store.query.filters import ArticleFilter, Page
-from dateline.store.query.where import article_where
+from dateline.store.query.where import article_where, contains, like_escape
 from dateline.store.snippets import split_snippet
+
+#: Newest first; the ``articles_published`` index read backwards gives this order.
+ARTICLE_ORDER = "a.published DESC, a.pk DESC"
 
 NO_CLUSTERS = (
     "this database has no story clusters yet: each article is shown as its own cluster"
@@ -58,20 +62,15 @@ def _find(
         snippet, takes = store.snippet_sql()
         if takes:
             snippet_params = [store.fts_param(f.search)]
-    # The page is chosen first and the per-row columns (the snippet above all: on
-    # SQLite it runs the MATCH again for each row) computed for its rows only.
-    page = (
-        f"SELECT a.pk, a.published FROM articles a{w.sql()}"
-        " ORDER BY a.published DESC, a.pk DESC LIMIT ? OFFSET ?"
-    )
+    # The page's rows are picked first; only they get their counts and snippet.
     rows = store.rows(
         "SELECT a.id, a.title, a.source, a.url, a.published, a.lang,"
         f" {_cluster_col(clustered)} AS cluster_id,"
         " (SELECT count(*) FROM quotes q WHERE q.article_pk = a.pk) AS n_quotes,"
         " (SELECT count(*) FROM events e WHERE e.article_pk = a.pk) AS n_events,"
         f" {snippet} AS snippet"
-        f" FROM ({page}) p JOIN articles a ON a.pk = p.pk"
-        " ORDER BY p.published DESC, p.pk DESC",
+        f" FROM articles a WHERE a.pk IN (SELECT a.pk FROM articles a{w.sql()}"
+        f" ORDER BY {ARTICLE_ORDER} LIMIT ? OFFSET ?) ORDER BY {ARTICLE_ORDER}",
         [*snippet_params, *w.params, int(limit), int(offset)],
     )
     for r in rows:
@@ -80,20 +79,32 @@ def _find(
 
 
 def count_articles(store: Store, f: ArticleFilter) -> int:
-    return _count(store, f, has_clusters(store))
-
-
-def _count(store: Store, f: ArticleFilter, clustered: bool) -> int:
-    w = article_where(store, f, clustered)
+    """How many articles ``f`` asks for (every one counted)."""
+    w = article_where(store, f, has_clusters(store))
     return int(store.scalar(f"SELECT count(*) FROM articles a{w.sql()}", w.params) or 0)
 
 
 def articles_page(store: Store, f: ArticleFilter, limit: int = 20, offset: int = 0) -> Page:
-    """A page of ``find_articles``, noting when the store has no story clusters."""
+    """A page of ``find_articles``, noting when the store has no story clusters; the
+    total of a filtered list is counted up to a cap."""
     clustered = has_clusters(store)
     items = _find(store, f, clustered, limit, offset)
     notes = [] if clustered else [NO_CLUSTERS]
-    return Page(items, _count(store, f, clustered), limit, offset, notes)
+    if store.has_counts() and f.source and f == ArticleFilter(source=f.source):
+        n = kept_total(store, "articles", "source", contains(store, "value"),
+                       f"%{like_escape(f.source)}%")
+        capped = False
+    elif store.has_counts() and f.outlet and f == ArticleFilter(outlet=f.outlet):
+        n, capped = kept_total(store, "articles", "source", "value = ?", f.outlet), False
+    elif f.search and f == ArticleFilter(search=f.search):
+        # words only: count the full-text index's matches, not the articles
+        n, capped = capped_count(store, store.fts_articles_from(),
+                                 [store.fts_param(f.search)], limit, offset)
+    else:
+        w = article_where(store, f, clustered)
+        n, capped = total(store, "articles", f" FROM articles a{w.sql()}", w.params,
+                          bool(w.parts), limit, offset)
+    return Page(items, n, limit, offset, notes, capped=capped)
 
 
 def search_articles(store: Store, text: str, limit: int = 20) -> list[dict[str, Any]]:
@@ -118,10 +129,10 @@ def article_cluster(store: Store, article_id: str) -> str:
 
 def sources(store: Store) -> list[str]:
     """The first 200 source names, sorted (the search form offers them)."""
-    return [
-        r["source"]
-        for r in store.rows(
-            "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source"
-            " LIMIT 200"
-        )
-    ]
+    if store.has_counts():
+        sql = ("SELECT value AS source FROM facet_counts WHERE subject = 'articles'"
+               " AND facet = 'source' AND value <> '' ORDER BY value LIMIT 200")
+    else:
+        sql = ("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source"
+               " LIMIT 200")
+    return [r["source"] for r in store.rows(sql)]

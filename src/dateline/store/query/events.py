@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from dateline.store.aggregates import DAY_PLOVER
 from dateline.store.base import Store
+from dateline.store.query.counting import kept_total, total
 from dateline.store.query.filters import EventFilter, Page, day
-from dateline.store.query.where import DAY_SQL, EVENT_DATE, EVENTS_FROM, event_where
+from dateline.store.query.where import DAY_SQL, EVENT_DATE, EVENTS_FROM, Where, event_where
 
 EVENT_COLUMNS = (
     "SELECT a.id AS article_id, a.title, a.source, a.url, a.published, e.idx, e.cameo,"
@@ -24,7 +26,7 @@ def find_events(
     w = event_where(store, f)
     items = store.rows(
         f"{EVENT_COLUMNS}{EVENTS_FROM}{w.sql()}"
-        f" ORDER BY {EVENT_DATE} DESC, a.pk, e.idx LIMIT ? OFFSET ?",
+        f" ORDER BY {EVENT_DATE} DESC, e.article_pk, e.idx LIMIT ? OFFSET ?",
         [*w.params, int(limit), int(offset)],
     )
     for it in items:
@@ -32,13 +34,36 @@ def find_events(
     return items
 
 
+def _from(w: Where) -> str:
+    return f"{EVENTS_FROM if w.joins_article else ' FROM events e'}{w.sql()}"
+
+
+def _counted(w: Where) -> tuple[str, list[Any]]:
+    cond, params = w.counting()
+    return f"{EVENTS_FROM if w.joins_article else ' FROM events e'}{cond}", params
+
+
 def count_events(store: Store, f: EventFilter) -> int:
-    w = event_where(store, f)
-    return int(store.scalar(f"SELECT count(*){EVENTS_FROM}{w.sql()}", w.params) or 0)
+    """How many events ``f`` asks for (every one counted)."""
+    sql, params = _counted(event_where(store, f))
+    return int(store.scalar(f"SELECT count(*){sql}", params) or 0)
 
 
 def events_page(store: Store, f: EventFilter, limit: int = 50, offset: int = 0) -> Page:
-    return Page(find_events(store, f, limit, offset), count_events(store, f), limit, offset)
+    """A page of ``find_events``; the total of a filtered list is counted up to a cap."""
+    w = event_where(store, f)
+    one = f != EventFilter() and f in (EventFilter(plover=f.plover), EventFilter(outlet=f.outlet))
+    if store.has_counts() and one:
+        # one kept facet says how many: exact, without counting
+        if f.plover:
+            n, capped = kept_total(store, "events", "plover", "upper(value) = ?",
+                                   f.plover.upper()), False
+        else:
+            n, capped = kept_total(store, "events", "outlet", "value = ?", f.outlet), False
+    else:
+        sql, params = _counted(w)
+        n, capped = total(store, "events", sql, params, bool(w.parts), limit, offset)
+    return Page(find_events(store, f, limit, offset), n, limit, offset, capped=capped)
 
 
 def query_events(
@@ -60,31 +85,42 @@ def query_events(
 def events_per_day(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     """``[{day, plover, n}]`` of the events ``f`` asks for (uncoded ones as ``UNCODED``)."""
     w = event_where(store, f)
+    if not w.parts and store.has_counts():
+        rows = store.rows(
+            "SELECT value, n FROM facet_counts WHERE subject = 'events' AND facet = ?",
+            [DAY_PLOVER],
+        )
+        out = []
+        for r in rows:
+            d, _, p = str(r["value"]).rpartition("|")
+            out.append({"day": d, "plover": p, "n": int(r["n"])})
+        return sorted(out, key=lambda r: (r["day"], r["plover"]))
     d = DAY_SQL.format(col=EVENT_DATE)
+    sql, params = _counted(w)
     return store.rows(
         f"SELECT {d} AS day, coalesce(e.plover, 'UNCODED') AS plover, count(*) AS n"
-        f"{EVENTS_FROM}{w.sql()}"
+        f"{sql}"
         f" GROUP BY {d}, coalesce(e.plover, 'UNCODED') ORDER BY 1, 2",
-        w.params,
+        params,
     )
 
 
 def event_types(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     """``[{plover, n}]`` of the events ``f`` asks for, the most frequent type first."""
-    w = event_where(store, f)
+    sql, params = _counted(event_where(store, f))
     return store.rows(
         "SELECT coalesce(e.plover, 'UNCODED') AS plover, count(*) AS n"
-        f"{EVENTS_FROM}{w.sql()}"
+        f"{sql}"
         " GROUP BY coalesce(e.plover, 'UNCODED') ORDER BY count(*) DESC, 1",
-        w.params,
+        params,
     )
 
 
 def plover_types(store: Store) -> list[str]:
     """The PLOVER types of the stored events, sorted."""
-    return [
-        r["plover"]
-        for r in store.rows(
-            "SELECT DISTINCT plover FROM events WHERE plover IS NOT NULL ORDER BY plover"
-        )
-    ]
+    if store.has_counts():
+        sql = ("SELECT value AS plover FROM facet_counts WHERE subject = 'events'"
+               " AND facet = 'plover' AND value <> '' ORDER BY value")
+    else:
+        sql = "SELECT DISTINCT plover FROM events WHERE plover IS NOT NULL ORDER BY plover"
+    return [r["plover"] for r in store.rows(sql)]

@@ -19,7 +19,8 @@ class QuoteFilter:
 
     ``speaker``: part of the speaker's name (case-insensitive); ``exact_speaker``:
     the whole name, as stored; ``search``: words in the quotation (full-text);
-    ``since``/``until``: the article's publication day.
+    ``since``/``until``: the article's publication day; ``outlet``: the article's
+    source, the whole name as stored.
     """
 
     speaker: str | None = None
@@ -27,6 +28,7 @@ class QuoteFilter:
     search: str | None = None
     since: date | None = None
     until: date | None = None
+    outlet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +42,8 @@ class EventFilter:
     negated (true) or only affirmed (false) events; ``modal``: only events with a
     modality such as "will" (true) or only those without (false); ``mode``: the
     PLOVER mode (case-insensitive); ``min_confidence``: only events whose
-    ``confidence`` is at least this (0 to 1).
+    ``confidence`` is at least this (0 to 1); ``outlet``: the article's source, the
+    whole name as stored.
     """
 
     plover: str | None = None
@@ -54,6 +57,7 @@ class EventFilter:
     modal: bool | None = None
     mode: str | None = None
     min_confidence: float | None = None
+    outlet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +66,8 @@ class ArticleFilter:
 
     ``search``: words in the title or text (full-text); ``source``: part of the
     source name (case-insensitive); ``since``/``until``: the publication day;
-    ``cluster``: the story cluster's id.
+    ``cluster``: the story cluster's id; ``outlet``: the source, the whole name as
+    stored.
     """
 
     search: str | None = None
@@ -70,6 +75,7 @@ class ArticleFilter:
     since: date | None = None
     until: date | None = None
     cluster: str | None = None
+    outlet: str | None = None
 
 
 #: The kinds of input problem: refused as unreadable, or left out on purpose.
@@ -92,13 +98,18 @@ class ProblemFilter:
 
 @dataclass(slots=True)
 class Page:
-    """One page of results and how many there are in all."""
+    """One page of results and how many there are in all.
+
+    ``capped``: counting stopped at ``total`` (there are at least that many; see
+    ``counting.capped_count``), which is never before the end of this page.
+    """
 
     items: list[dict[str, Any]]
     total: int
     limit: int
     offset: int
     notes: list[str] = field(default_factory=list)
+    capped: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -107,6 +118,8 @@ class Page:
             "offset": self.offset,
             "items": self.items,
         }
+        if self.capped:
+            out["total_capped"] = True
         if self.notes:
             out["notes"] = self.notes
         return out

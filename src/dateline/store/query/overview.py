@@ -16,34 +16,55 @@ def _top(store: Store, sql: str, limit: int) -> list[dict[str, Any]]:
     return store.rows(sql + " LIMIT ?", [limit])
 
 
+def _kept_top(store: Store, subject: str, facet: str, key: str, top: int) -> list[dict[str, Any]]:
+    rows = store.rows(
+        "SELECT value, n FROM facet_counts WHERE subject = ? AND facet = ?"
+        " ORDER BY n DESC, value LIMIT ?",
+        [subject, facet, top],
+    )
+    return [{key: r["value"] if r["value"] != "" else None, "n": r["n"]} for r in rows]
+
+
 def stats(store: Store, top: int = 10) -> dict[str, Any]:
     """Counts per table, date range, languages, top speakers and event types, last run."""
     tables = ("articles", "quotes", "events", "actors", "removed", "quarantine", "skipped", "runs")
     counts = {t: store.count(t) for t in tables}
-    rng = store.rows("SELECT min(published) AS first, max(published) AS last FROM articles")[0]
+    # min and max each read one end of the articles_published index
+    rng = {
+        "first": store.scalar("SELECT min(published) FROM articles"),
+        "last": store.scalar("SELECT max(published) FROM articles"),
+    }
     last_run = store.rows("SELECT * FROM runs ORDER BY id DESC LIMIT 1")
+    if store.has_counts():
+        languages = _kept_top(store, "articles", "lang", "lang", top)
+        speakers = _kept_top(store, "quotes", "speaker", "speaker", top)
+        plover = _kept_top(store, "events", "plover", "plover", top)
+    else:
+        languages = _top(
+            store,
+            "SELECT lang, count(*) AS n FROM articles GROUP BY lang ORDER BY n DESC, lang",
+            top,
+        )
+        speakers = _top(
+            store,
+            "SELECT speaker, count(*) AS n FROM quotes WHERE speaker IS NOT NULL"
+            " GROUP BY speaker ORDER BY n DESC, speaker",
+            top,
+        )
+        plover = _top(
+            store,
+            "SELECT plover, count(*) AS n FROM events GROUP BY plover ORDER BY n DESC, plover",
+            top,
+        )
     return {
         "db": store.url,
         "backend": store.dialect,
         "schema_version": store.schema_version(),
         "counts": counts,
         "published": rng,
-        "languages": _top(
-            store,
-            "SELECT lang, count(*) AS n FROM articles GROUP BY lang ORDER BY n DESC, lang",
-            top,
-        ),
-        "top_speakers": _top(
-            store,
-            "SELECT speaker, count(*) AS n FROM quotes WHERE speaker IS NOT NULL"
-            " GROUP BY speaker ORDER BY n DESC, speaker",
-            top,
-        ),
-        "plover_types": _top(
-            store,
-            "SELECT plover, count(*) AS n FROM events GROUP BY plover ORDER BY n DESC, plover",
-            top,
-        ),
+        "languages": languages,
+        "top_speakers": speakers,
+        "plover_types": plover,
         "last_run": last_run[0] if last_run else None,
     }
 

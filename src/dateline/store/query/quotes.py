@@ -6,9 +6,10 @@ from datetime import date
 from typing import Any
 
 from dateline.store.base import Store
+from dateline.store.query.counting import kept_total, total
 from dateline.store.query.filters import Page, QuoteFilter, day
 from dateline.store.query.stories import story_clusters
-from dateline.store.query.where import QUOTES_FROM, quote_where
+from dateline.store.query.where import QUOTES_FROM, contains, like_escape, quote_where
 
 QUOTE_COLUMNS = (
     "SELECT a.id AS article_id, a.title, a.url, a.published, a.source, q.idx, q.kind,"
@@ -29,14 +30,15 @@ def find_quotes(
     order = "ASC" if oldest_first else "DESC"
     return store.rows(
         f"{QUOTE_COLUMNS}{QUOTES_FROM}{w.sql()}"
-        f" ORDER BY a.published {order}, a.pk, q.idx LIMIT ? OFFSET ?",
+        f" ORDER BY q.published {order}, q.article_pk, q.idx LIMIT ? OFFSET ?",
         [*w.params, int(limit), int(offset)],
     )
 
 
 def count_quotes(store: Store, f: QuoteFilter) -> int:
+    """How many quotes ``f`` asks for (every one counted)."""
     w = quote_where(store, f)
-    return int(store.scalar(f"SELECT count(*){QUOTES_FROM}{w.sql()}", w.params) or 0)
+    return int(store.scalar(f"SELECT count(*) FROM quotes q{w.sql()}", w.params) or 0)
 
 
 def quotes_page(
@@ -46,8 +48,25 @@ def quotes_page(
     offset: int = 0,
     oldest_first: bool = False,
 ) -> Page:
+    """A page of ``find_quotes``; the total of a filtered list is counted up to a cap."""
     items = find_quotes(store, f, limit, offset, oldest_first)
-    return Page(items, count_quotes(store, f), limit, offset)
+    w = quote_where(store, f)
+    one = [x for x in (QuoteFilter(speaker=f.speaker), QuoteFilter(exact_speaker=f.exact_speaker),
+                       QuoteFilter(outlet=f.outlet)) if x == f and x != QuoteFilter()]
+    if store.has_counts() and one:
+        # one kept facet says how many: exact, without counting
+        if f.speaker:
+            n = kept_total(store, "quotes", "speaker", contains(store, "value"),
+                           f"%{like_escape(f.speaker)}%")
+        elif f.exact_speaker:
+            n = kept_total(store, "quotes", "speaker", "value = ?", f.exact_speaker)
+        else:
+            n = kept_total(store, "quotes", "outlet", "value = ?", f.outlet)
+        capped = False
+    else:
+        n, capped = total(store, "quotes", f" FROM quotes q{w.sql()}", w.params,
+                          bool(w.parts), limit, offset)
+    return Page(items, n, limit, offset, capped=capped)
 
 
 def query_quotes(

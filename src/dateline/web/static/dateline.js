@@ -35,6 +35,8 @@
           if (push) history.replaceState(null, "", clean.pathname + clean.search);
           var twin = document.querySelector("a.json-link");
           if (twin) twin.setAttribute("href", clean.pathname + ".json" + clean.search);
+          var csv = document.querySelector("a.csv-link");
+          if (csv) csv.setAttribute("href", clean.pathname + ".csv" + clean.search);
         })
         .catch(function () { target.classList.remove("loading"); });
     }
