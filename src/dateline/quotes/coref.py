@@ -15,21 +15,8 @@ from dateline import rules
 from dateline.actors.names import NAME_PARTICLES
 from dateline.actors.table import ActorInfo, ActorTable
 from dateline.quotes.lexicon import Lexicon, country_code, country_name, lexicon
-from dateline.quotes.names import apply_description, org_heads, strip_possessive
+from dateline.quotes.names import PRONOUNS, apply_description, org_heads, strip_possessive
 
-PRONOUNS: dict[str, tuple[str, str | None]] = {
-    # pronoun -> (number, gender)
-    "he": ("sg", "male"),
-    "him": ("sg", "male"),
-    "his": ("sg", "male"),
-    "she": ("sg", "female"),
-    "her": ("sg", "female"),
-    "they": ("pl", None),
-    "them": ("pl", None),
-    "their": ("pl", None),
-    "it": ("org", None),
-    "its": ("org", None),
-}
 #: Capitalised words right after a title: the name it belongs to.
 _NAME_AFTER = re.compile(r"[ \t]+((?:[A-Z][\w’'-]*[ \t]+){0,2}[A-Z][\w’'-]*)")
 #: A one-word role after "the" ("the spokeswoman"), as the text writes it.
@@ -213,7 +200,7 @@ class Resolver:
         names without any role who is a subject or speaker, before ``pos`` or, when no
         person comes before, after it; of the role's gender when it has one. None when
         the text gives any person this role, or two such people."""
-        gender = lexicon().gendered_roles.get(role)
+        gender = self.lex.gendered_roles.get(role)
         people = [a for a in self.table.actors if a.kind == "person"]
         if any(role in a.roles for a in people):
             return None

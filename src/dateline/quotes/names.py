@@ -314,8 +314,22 @@ def _add_org(base: int, ent: SpacySpan, table: ActorTable, lex: Lexicon) -> None
         actor.country = country
 
 
+#: Personal pronouns: number and gender (coreference resolves speakers through them).
+PRONOUNS: dict[str, tuple[str, str | None]] = {
+    # pronoun -> (number, gender)
+    "he": ("sg", "male"),
+    "him": ("sg", "male"),
+    "his": ("sg", "male"),
+    "she": ("sg", "female"),
+    "her": ("sg", "female"),
+    "they": ("pl", None),
+    "them": ("pl", None),
+    "their": ("pl", None),
+    "it": ("org", None),
+    "its": ("org", None),
+}
 #: Possessive and subject pronouns that show their antecedent is a person, by gender.
-_PERSONAL = {"her": "female", "she": "female", "his": "male", "he": "male"}
+_PERSONAL = {p: PRONOUNS[p][1] for p in ("her", "she", "his", "he")}
 
 
 def _add_surname_person(table: ActorTable, name: str, start: int, gender: str) -> None:
